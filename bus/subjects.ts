@@ -1,0 +1,38 @@
+/**
+ * The subject table: every subject of the system, in one place. It drives the TypeScript
+ * types, runtime decoding, signature checks and the NATS authorization config.
+ *
+ * @since 0.1.0
+ */
+import { ActorNames, HandlerFault, HealthPing, HealthStatus, Rejection } from "../schemas/index.ts"
+import * as Subject from "./Subject.ts"
+
+/** Liveness of the runtime's actors: anyone may ask, the health actor answers. */
+export const healthPing = Subject.request({
+  name: "health.ping.v1",
+  schema: HealthPing,
+  reply: HealthStatus,
+  publishers: ActorNames,
+  subscribers: ["health"],
+  description: "asks the runtime whether it is up"
+})
+
+/** Every actor reports the messages its bus client refused; the auditor records them. */
+export const auditRejected = Subject.pubsub({
+  name: "audit.rejected.v1",
+  schema: Rejection,
+  publishers: ActorNames,
+  subscribers: ["auditor"],
+  description: "a received message refused before any handler saw it"
+})
+
+/** A handler that failed or died; the actor kept serving. */
+export const actorFault = Subject.pubsub({
+  name: "actor.fault.v1",
+  schema: HandlerFault,
+  publishers: ActorNames,
+  subscribers: ["auditor"],
+  description: "a handler failure or defect, reported by the actor runtime"
+})
+
+export const systemSubjects: ReadonlyArray<Subject.Subject> = [healthPing, auditRejected, actorFault]
