@@ -2,7 +2,7 @@ import * as net from "node:net"
 import { assert, describe, it } from "@effect/vitest"
 import { connect, type NatsConnection, PermissionViolationError, type Status } from "@nats-io/transport-node"
 import { Effect } from "effect"
-import { NatsServerLive, startNatsServer } from "./natsServer.ts"
+import { findNatsServer, NatsServerLive, startNatsServer } from "./natsServer.ts"
 
 const text = (data: Uint8Array): string => new TextDecoder().decode(data)
 
@@ -32,6 +32,11 @@ const nextStatus = async (nc: NatsConnection, predicate: (s: Status) => boolean,
 }
 
 describe("test/support/natsServer", () => {
+  it("finds nats-server, and says how to install it when it is missing", () => {
+    assert.match(findNatsServer(), /nats-server$/)
+    assert.throws(() => findNatsServer(["/nonexistent"]), "nats-server not found: install it with apt-get install -y nats-server")
+  })
+
   it("starts a server on a free port that serves request/reply, and stop frees the port", async () => {
     const server = await startNatsServer()
     try {

@@ -32,9 +32,10 @@ const STOP_GRACE_MS = 3_000
 const MAX_LOG_CHARS = 16_000
 const SEARCH_DIRS = ["/usr/sbin", "/usr/bin", "/usr/local/bin", "/usr/local/sbin"]
 
-/** The nats-server binary: PATH first, then the usual system folders. Throws if absent. */
-export const findNatsServer = (): string => {
-  const dirs = [...(process.env["PATH"] ?? "").split(path.delimiter).filter((d) => d !== ""), ...SEARCH_DIRS]
+/** The nats-server binary: PATH first, then the usual system folders. Throws if absent: tests never skip. */
+export const findNatsServer = (
+  dirs: ReadonlyArray<string> = [...(process.env["PATH"] ?? "").split(path.delimiter).filter((d) => d !== ""), ...SEARCH_DIRS]
+): string => {
   for (const dir of dirs) {
     const candidate = path.join(dir, "nats-server")
     try {
