@@ -4,6 +4,7 @@
  *
  * @since 0.1.0
  */
+import { Schema } from "effect"
 import { ActorNames, HandlerFault, HealthPing, HealthStatus, Rejection } from "../schemas/index.ts"
 import * as Subject from "./Subject.ts"
 
@@ -35,4 +36,43 @@ export const actorFault = Subject.pubsub({
   description: "a handler failure or defect, reported by the actor runtime"
 })
 
-export const systemSubjects: ReadonlyArray<Subject.Subject> = [healthPing, auditRejected, actorFault]
+const BenchPayload = Schema.Struct({ seq: Schema.Int, body: Schema.String })
+
+/** `ironclaw bus bench`: request/reply through the typed bus, unsigned. */
+export const benchEcho = Subject.request({
+  name: "bench.echo.v1",
+  schema: BenchPayload,
+  reply: BenchPayload,
+  publishers: ["cli"],
+  subscribers: ["health"],
+  description: "benchmark echo"
+})
+
+/** `ironclaw bus bench`: the same round trip on a signed subject, both directions signed. */
+export const benchSignedEcho = Subject.request({
+  name: "bench.signed-echo.v1",
+  schema: BenchPayload,
+  reply: BenchPayload,
+  publishers: ["cli"],
+  subscribers: ["health"],
+  signed: true,
+  description: "benchmark echo on a signed subject"
+})
+
+/** `ironclaw bus bench`: publish throughput. */
+export const benchEvent = Subject.pubsub({
+  name: "bench.event.v1",
+  schema: BenchPayload,
+  publishers: ["cli"],
+  subscribers: ["health"],
+  description: "benchmark publish"
+})
+
+export const systemSubjects: ReadonlyArray<Subject.Subject> = [
+  healthPing,
+  auditRejected,
+  actorFault,
+  benchEcho,
+  benchSignedEcho,
+  benchEvent
+]

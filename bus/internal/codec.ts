@@ -15,7 +15,7 @@ import {
   type ReplyFailure,
   UnauthorizedPublisher
 } from "../../schemas/index.ts"
-import type { Subject } from "../Subject.ts"
+import { signs, type Subject } from "../Subject.ts"
 import { canonicalJson } from "./canonical.ts"
 import type { ReplayGuard } from "./replay.ts"
 import { sign, verify } from "./signing.ts"
@@ -55,7 +55,7 @@ export const frame = (subject: Subject, out: Outgoing, secretKey: Uint8Array | u
   }
   if (out.causationId !== undefined) body.causationId = out.causationId
   if (out.failure !== undefined) body.failure = out.failure
-  if (subject.signed) {
+  if (signs(subject, out.kind)) {
     if (secretKey === undefined) {
       return Result.fail(new InvalidSignature({ subject: subject.name, producer: out.producer, reason: "unknown-key" }))
     }
@@ -104,7 +104,7 @@ export const unframe = (
   if (!allowed.includes(envelope.producer)) {
     return Result.fail(new UnauthorizedPublisher({ subject: subject.name, producer: envelope.producer }))
   }
-  if (subject.signed) {
+  if (signs(subject, envelope.kind)) {
     const { signature, ...unsigned } = record
     if (typeof signature !== "string") {
       return Result.fail(new InvalidSignature({ subject: subject.name, producer: envelope.producer, reason: "missing" }))
@@ -125,6 +125,26 @@ export const unframe = (
   return Result.succeed({ envelope, raw: record })
 }
 
+// Building a parser per call is measurable on the hot path: one per Schema, made once.
+const decoders = new WeakMap<object, (input: unknown) => Exit.Exit<unknown, unknown>>()
+const encoders = new WeakMap<object, (input: unknown) => Exit.Exit<unknown, unknown>>()
+const decoderFor = (schema: Schema.Codec<any, any, never, never>) => {
+  let decode = decoders.get(schema)
+  if (decode === undefined) {
+    decode = Schema.decodeUnknownExit(schema) as (input: unknown) => Exit.Exit<unknown, unknown>
+    decoders.set(schema, decode)
+  }
+  return decode
+}
+const encoderFor = (schema: Schema.Codec<any, any, never, never>) => {
+  let encode = encoders.get(schema)
+  if (encode === undefined) {
+    encode = Schema.encodeUnknownExit(schema) as (input: unknown) => Exit.Exit<unknown, unknown>
+    encoders.set(schema, encode)
+  }
+  return encode
+}
+
 /** Decodes the payload with the subject's (or its reply's) Schema. */
 export const decodePayload = <A>(
   subjectName: string,
@@ -132,11 +152,11 @@ export const decodePayload = <A>(
   envelope: Envelope,
   where: "payload" | "reply"
 ): Result.Result<Message<A>, DecodeFailure> => {
-  const payload = Schema.decodeUnknownExit(schema)(envelope.payload)
+  const payload = decoderFor(schema)(envelope.payload)
   if (Exit.isFailure(payload)) {
     return Result.fail(new DecodeFailure({ subject: subjectName, where, detail: firstLine(payload.cause) }))
   }
-  return Result.succeed({ ...envelope, payload: payload.value })
+  return Result.succeed({ ...envelope, payload: payload.value as A })
 }
 
 /** Encodes a payload with its Schema; a value the Schema refuses is a bug in the caller. */
@@ -145,7 +165,7 @@ export const encodePayload = <A>(
   schema: Schema.Codec<A, any, never, never>,
   payload: A
 ): Result.Result<unknown, DecodeFailure> => {
-  const encoded = Schema.encodeExit(schema)(payload)
+  const encoded = encoderFor(schema)(payload)
   return Exit.isFailure(encoded)
     ? Result.fail(new DecodeFailure({ subject: subjectName, where: "payload", detail: `cannot encode: ${firstLine(encoded.cause)}` }))
     : Result.succeed(encoded.value)

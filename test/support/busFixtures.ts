@@ -61,6 +61,7 @@ export const testSignedEcho = Subject.request({
   publishers: ["judge"],
   subscribers: ["egress"],
   signed: true,
+  replySigned: true,
   description: "test: signed request/reply"
 })
 

@@ -1,0 +1,87 @@
+/**
+ * The `ironclaw` command line.
+ */
+import { NodeRuntime, NodeServices } from "@effect/platform-node"
+import { Cause, Console, Effect, Layer } from "effect"
+import { Command, Flag } from "effect/cli"
+import { IronclawConfig } from "../config/IronclawConfig.ts"
+import * as Bench from "./bench.ts"
+import * as Logging from "./logging.ts"
+import { busLayer, localRuntime } from "./runtime.ts"
+
+const config = IronclawConfig.layer
+
+const withLogging = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+  Effect.gen(function*() {
+    const values = yield* IronclawConfig
+    return yield* Effect.provide(effect, Logging.layer(values.logLevel))
+  })
+
+const run = Command.make(
+  "run",
+  {},
+  () =>
+    withLogging(Effect.gen(function*() {
+      const values = yield* IronclawConfig
+      const transport = values.natsUrl !== undefined ? `NATS at ${values.natsUrl}` : "the in-process memory bus"
+      yield* Effect.logInfo(`IronClaw single-node runtime starting on ${transport}`, { home: values.home })
+      yield* Layer.launch(
+        Layer.effectDiscard(Effect.logInfo("IronClaw is running; Ctrl-C stops it").pipe(
+          Effect.andThen(Effect.addFinalizer(() => Effect.logInfo("IronClaw stopped: every actor drained")))
+        )).pipe(Layer.provideMerge(localRuntime(values)))
+      )
+    }))
+).pipe(Command.withDescription("Start the local single-node runtime: every actor in this process (memory bus, or NATS when NATS_URL is set)"))
+
+const bench = Command.make(
+  "bench",
+  {
+    transport: Flag.Literals("transport", ["memory", "nats"]).pipe(
+      Flag.withDescription("Bus transport to measure (nats connects to NATS_URL)"),
+      Flag.withDefault("memory")
+    ),
+    json: Flag.Boolean("json").pipe(Flag.withDescription("Print one JSON object"), Flag.withDefault(false)),
+    iterations: Flag.Int("iterations").pipe(Flag.withDescription("Timed request/reply round trips"), Flag.withDefault(5_000)),
+    messages: Flag.Int("messages").pipe(Flag.withDescription("Messages for the publish throughput figure"), Flag.withDefault(50_000))
+  },
+  ({ iterations, json, messages, transport }) =>
+    withLogging(Effect.gen(function*() {
+      const values = yield* IronclawConfig
+      if (transport === "nats" && values.natsUrl === undefined) {
+        return yield* Effect.fail(new Error("--transport nats needs NATS_URL (e.g. NATS_URL=nats://127.0.0.1:4222)"))
+      }
+      const { natsUrl: _ignored, ...memoryOnly } = values
+      const chosen = transport === "memory" ? memoryOnly : values
+      const result = yield* Bench.run({ iterations, messages, natsUrl: values.natsUrl }).pipe(
+        Effect.scoped,
+        Effect.provide(busLayer(chosen))
+      )
+      yield* Console.log(json ? JSON.stringify(result) : Bench.formatText(result))
+    }))
+).pipe(Command.withDescription("Measure request/reply latency and publish throughput of the typed bus against a raw baseline"))
+
+const bus = Command.make("bus").pipe(
+  Command.withDescription("Bus tools"),
+  Command.withSubcommands([bench])
+)
+
+const ironclaw = Command.make("ironclaw").pipe(
+  Command.withDescription("IronClaw: a security-first personal AI-agent runtime"),
+  Command.withSubcommands([run, bus])
+)
+
+/** One line on stderr and a non-zero exit for any failure; never a stack trace. */
+const oneLine = (cause: Cause.Cause<unknown>) =>
+  Effect.sync(() => {
+    const error = Cause.squash(cause)
+    const text = error instanceof Error ? error.message : String(error)
+    process.stderr.write(`ironclaw: ${text.split("\n")[0]}\n`)
+    process.exitCode = 1
+  })
+
+Command.run(ironclaw, { version: "0.1.0" }).pipe(
+  Effect.provide(config),
+  Effect.provide(NodeServices.layer),
+  Effect.catchCause((cause) => (Cause.hasInterruptsOnly(cause) ? Effect.void : oneLine(cause))),
+  NodeRuntime.runMain({ disableErrorReporting: true })
+)
