@@ -1,0 +1,93 @@
+// The learned second detector: logistic-regression heads over hashed n-grams (trained by
+// scripts/train-detector.ts), int8-quantised in model/ngram-model.json and loaded once.
+//   direct:   injection and jailbreak attempts vs ordinary requests (any source)
+//   indirect: instructions addressed to the assistant hidden in data (emails, documents, code,
+//             tables, tool output) vs clean data; not applied to the user's own messages, where
+//             an instruction to the assistant is the normal case.
+import { readFileSync } from "node:fs"
+import { BLOCK, BUCKETS, HASH_BITS, maxWindowLogits } from "./features.ts"
+import type { Severity } from "./rules.ts"
+
+export type HeadName = "direct" | "indirect"
+
+export interface HeadFile {
+  readonly bias: number
+  /** weight = int8 * scale */
+  readonly scale: number
+  /** base64 of BUCKETS int8 weights */
+  readonly weights: string
+  /** minimum probability for each severity, chosen on a held-out slice of the training data */
+  readonly thresholds: Readonly<Record<Severity, number>>
+}
+
+export interface ModelFile {
+  readonly version: 1
+  readonly hashBits: number
+  readonly heads: Readonly<Record<HeadName, HeadFile>>
+  readonly notes?: unknown
+}
+
+export interface Head {
+  readonly weights: Float32Array
+  readonly bias: number
+  readonly thresholds: Readonly<Record<Severity, number>>
+}
+
+export type Model = Readonly<Record<HeadName, Head>>
+
+export const decodeHead = (file: HeadFile): Head => {
+  const raw = Buffer.from(file.weights, "base64")
+  if (raw.length !== BUCKETS) throw new Error("sanitizer model: wrong weight count")
+  const weights = new Float32Array(BUCKETS)
+  const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length)
+  for (let i = 0; i < BUCKETS; i++) weights[i] = (q[i] as number) * file.scale
+  return { weights, bias: file.bias, thresholds: file.thresholds }
+}
+
+export const decodeModel = (file: ModelFile): Model => {
+  if (file.version !== 1 || file.hashBits !== HASH_BITS) throw new Error("sanitizer model: incompatible model file")
+  return { direct: decodeHead(file.heads.direct), indirect: decodeHead(file.heads.indirect) }
+}
+
+export const MODEL_URL = new URL("../model/ngram-model.json", import.meta.url)
+
+const load = (): Model | undefined => {
+  try {
+    return decodeModel(JSON.parse(readFileSync(MODEL_URL, "utf8")) as ModelFile)
+  } catch {
+    // No model yet (before the first training run): the pattern detector works alone.
+    return undefined
+  }
+}
+
+export const MODEL: Model | undefined = load()
+
+export interface HeadScore {
+  readonly head: HeadName
+  readonly probability: number
+  /** offset (in the scored text) of the highest-scoring window */
+  readonly windowStart: number
+  readonly windowEnd: number
+  readonly severity: Severity | undefined
+}
+
+const severityOf = (p: number, t: Readonly<Record<Severity, number>>): Severity | undefined =>
+  p >= t.critical ? "critical" : p >= t.high ? "high" : p >= t.medium ? "medium" : p >= t.low ? "low" : undefined
+
+/** Scores the named heads (at most two) in one feature pass. */
+export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<HeadName>): Array<HeadScore> => {
+  if (text.length === 0 || names.length === 0) return []
+  const heads = names.map((n) => model[n])
+  return maxWindowLogits(text, heads).map(({ logit, window }, i) => {
+    const head = heads[i] as Head
+    const probability = 1 / (1 + Math.exp(-logit))
+    const windowStart = Math.min(window * BLOCK, text.length)
+    return {
+      head: names[i] as HeadName,
+      probability,
+      windowStart,
+      windowEnd: Math.min(text.length, windowStart + 2 * BLOCK),
+      severity: severityOf(probability, head.thresholds)
+    }
+  })
+}

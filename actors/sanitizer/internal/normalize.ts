@@ -1,0 +1,151 @@
+// Normalisation for matching: every detector runs on this output, never on the raw text, so that
+// invisible characters, look-alike letters and compatibility forms cannot split or disguise a
+// pattern. The output is lower-case, accent-free (NFKD minus combining marks, which is NFKC plus
+// diacritic folding) and confusable-folded; `map` points each output unit back into the input.
+
+export type Span = readonly [number, number]
+
+export interface Normalized {
+  readonly text: string
+  /** output index -> input index (length text.length + 1); undefined means identity */
+  readonly map: Int32Array | undefined
+  readonly zeroWidth: ReadonlyArray<Span>
+  readonly bidi: ReadonlyArray<Span>
+  /** runs of Unicode tag characters and the ASCII they decode to */
+  readonly tags: ReadonlyArray<{ readonly span: Span; readonly decoded: string }>
+  /** runs of more than two stacked combining marks */
+  readonly combining: ReadonlyArray<Span>
+  readonly nul: ReadonlyArray<Span>
+}
+
+// Cyrillic and Greek letters that render like Latin ones (after lower-casing), plus a few Latin
+// oddities NFKD leaves alone. Not the whole Unicode confusables table: the letters attackers use.
+const CONFUSABLES: Record<string, string> = {
+  "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+  "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "һ": "h", "ԁ": "d", "ԛ": "q",
+  "ԝ": "w", "ɡ": "g", "ɑ": "a", "ı": "i", "ȷ": "j", "ꞵ": "b", "ß": "ss",
+  "α": "a", "β": "b", "γ": "y", "ε": "e", "ζ": "z", "η": "n", "ι": "i", "κ": "k", "μ": "m", "ν": "v",
+  "ο": "o", "ρ": "p", "ς": "s", "τ": "t", "υ": "u", "χ": "x", "ω": "w", "ϲ": "c", "ϳ": "j"
+}
+
+const MARK = /^\p{M}$/u
+const SPACE = /^\s$/u
+// "" = drop (a combining mark), otherwise the folded replacement.
+const foldCache = new Map<number, string>()
+
+const foldCodePoint = (cp: number): string => {
+  const cached = foldCache.get(cp)
+  if (cached !== undefined) return cached
+  const ch = String.fromCodePoint(cp)
+  let out = ""
+  if (!MARK.test(ch)) {
+    for (const c of ch.normalize("NFKD").toLowerCase()) {
+      if (MARK.test(c)) continue
+      out += CONFUSABLES[c] ?? (SPACE.test(c) ? " " : c)
+    }
+  }
+  if (foldCache.size < 65_536) foldCache.set(cp, out)
+  return out
+}
+
+const isZeroWidth = (cp: number): boolean =>
+  (cp >= 0x200b && cp <= 0x200d) || cp === 0x2060 || cp === 0xfeff || cp === 0x180e || cp === 0x00ad
+const isBidi = (cp: number): boolean => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f
+const isTag = (cp: number): boolean => cp >= 0xe0000 && cp <= 0xe007f
+
+// Printable ASCII plus tab/newline/CR: lower-casing is the whole normalisation.
+const NEEDS_SLOW_PATH = /[^\t\n\r\x20-\x7e]/
+
+const pushSpan = (spans: Array<[number, number]>, start: number, end: number): void => {
+  const last = spans[spans.length - 1]
+  if (last !== undefined && last[1] === start) last[1] = end
+  else spans.push([start, end])
+}
+
+export const normalize = (input: string): Normalized => {
+  if (!NEEDS_SLOW_PATH.test(input)) {
+    return { text: input.toLowerCase(), map: undefined, zeroWidth: [], bidi: [], tags: [], combining: [], nul: [] }
+  }
+  let out = ""
+  let map = new Int32Array(input.length + 16)
+  let n = 0
+  const emit = (s: string, at: number): void => {
+    if (n + s.length + 1 > map.length) {
+      const bigger = new Int32Array(map.length * 2 + s.length)
+      bigger.set(map)
+      map = bigger
+    }
+    for (let k = 0; k < s.length; k++) map[n++] = at
+    out += s
+  }
+  const zeroWidth: Array<[number, number]> = []
+  const bidi: Array<[number, number]> = []
+  const nul: Array<[number, number]> = []
+  const tags: Array<{ span: [number, number]; decoded: string }> = []
+  const combining: Array<[number, number]> = []
+  let markRunStart = -1
+  let markRunCount = 0
+  const closeMarkRun = (end: number): void => {
+    if (markRunCount > 2) combining.push([markRunStart, end])
+    markRunStart = -1
+    markRunCount = 0
+  }
+  let inTags = false
+  for (let i = 0; i < input.length;) {
+    const cp = input.codePointAt(i) as number
+    const w = cp > 0xffff ? 2 : 1
+    // hidden tag text is a separate run of words: keep it from gluing onto visible words
+    if (inTags !== isTag(cp) && !isZeroWidth(cp) && !isBidi(cp)) {
+      inTags = !inTags
+      emit(" ", i)
+    }
+    if (cp < 0x80) {
+      closeMarkRun(i)
+      if (cp === 0) pushSpan(nul, i, i + 1)
+      emit(cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : input[i] as string, i)
+    } else if (isZeroWidth(cp)) {
+      pushSpan(zeroWidth, i, i + w)
+    } else if (isBidi(cp)) {
+      pushSpan(bidi, i, i + w)
+    } else if (isTag(cp)) {
+      // ASCII smuggling: tag characters mirror ASCII 0x20-0x7e invisibly. Decode them in place so
+      // the hidden text is matched like any other text, and remember it for the finding.
+      const ascii = cp >= 0xe0020 && cp <= 0xe007e ? String.fromCharCode(cp - 0xe0000) : ""
+      const last = tags[tags.length - 1]
+      if (last !== undefined && last.span[1] === i) {
+        last.span[1] = i + w
+        last.decoded += ascii
+      } else tags.push({ span: [i, i + w], decoded: ascii })
+      if (ascii !== "") emit(ascii.toLowerCase(), i)
+    } else {
+      const folded = foldCodePoint(cp)
+      if (folded === "" && MARK.test(String.fromCodePoint(cp))) {
+        if (markRunStart < 0) markRunStart = i
+        markRunCount++
+      } else {
+        closeMarkRun(i)
+        emit(folded, i)
+      }
+    }
+    i += w
+  }
+  closeMarkRun(input.length)
+  if (n + 1 > map.length) {
+    const bigger = new Int32Array(n + 1)
+    bigger.set(map.subarray(0, n))
+    map = bigger
+  }
+  map[n] = input.length
+  return { text: out, map: map.subarray(0, n + 1), zeroWidth, bidi, tags, combining, nul }
+}
+
+/** Maps a span of the normalised text back onto the input. */
+export const toOriginal = (norm: Normalized, start: number, end: number): Span => {
+  const map = norm.map
+  if (map === undefined) return [start, end]
+  const s = map[Math.min(start, map.length - 1)] ?? 0
+  // end is exclusive: the input position just after the last matched unit
+  const lastIn = end > start ? (map[Math.min(end - 1, map.length - 1)] ?? s) : s
+  const next = map[Math.min(end, map.length - 1)] ?? lastIn + 1
+  return [s, Math.max(next, lastIn + 1, s)]
+}
