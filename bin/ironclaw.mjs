@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Launcher: the project runs on Node 24 from the registry's `node` package (node_modules/.bin/node),
-// whatever Node the machine has; on an older Node it re-executes itself there.
-import { spawnSync } from "node:child_process"
+// Launcher: the project runs on Node 24 from the registry's `node` package (node_modules/node),
+// whatever Node the machine has; on an older Node it runs itself again there, passing signals on
+// so that Ctrl-C still drains the runtime.
+import { spawn } from "node:child_process"
 import { existsSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -15,8 +16,11 @@ if (major < 24) {
     process.stderr.write(`ironclaw: needs Node 24 or later (this is ${process.version}); run npm install first\n`)
     process.exit(1)
   }
-  const child = spawnSync(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" })
-  process.exit(child.status ?? 1)
+  const child = spawn(local, [fileURLToPath(import.meta.url), ...process.argv.slice(2)], { stdio: "inherit" })
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+    process.on(signal, () => child.kill(signal))
+  }
+  child.on("exit", (code, signal) => process.exit(code ?? (signal !== null ? 128 + 2 : 1)))
 } else {
   await import(join(root, "cli", "main.ts"))
 }

@@ -3,7 +3,7 @@
  */
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Cause, Console, Effect, Layer } from "effect"
-import { Command, Flag } from "effect/cli"
+import { CliError, Command, Flag } from "effect/cli"
 import { IronclawConfig } from "../config/IronclawConfig.ts"
 import * as Bench from "./bench.ts"
 import * as Logging from "./logging.ts"
@@ -74,6 +74,11 @@ const ironclaw = Command.make("ironclaw").pipe(
 const oneLine = (cause: Cause.Cause<unknown>) =>
   Effect.sync(() => {
     const error = Cause.squash(cause)
+    if (CliError.isCliError(error)) {
+      // the CLI library has already printed usage and the error
+      if (error._tag !== "ShowHelp" || error.errors.length > 0) process.exitCode = 1
+      return
+    }
     const text = error instanceof Error ? error.message : String(error)
     process.stderr.write(`ironclaw: ${text.split("\n")[0]}\n`)
     process.exitCode = 1

@@ -1,0 +1,128 @@
+/**
+ * The `ironclaw` command as a person runs it: a child process on the project's Node.
+ */
+import { type ChildProcess, spawn } from "node:child_process"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join, resolve } from "node:path"
+import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { Effect, Layer } from "effect"
+import { Bus } from "../../bus/Bus.ts"
+import { KeyRing } from "../../bus/KeyRing.ts"
+import * as NatsTransport from "../../bus/NatsTransport.ts"
+import { healthPing } from "../../bus/subjects.ts"
+import { SubjectTable } from "../../bus/SubjectTable.ts"
+import { type NatsServer, startNatsServer } from "../support/natsServer.ts"
+
+const root = resolve(import.meta.dirname, "../..")
+const bin = join(root, "bin", "ironclaw.mjs")
+let home: string
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), "ironclaw-cli-"))
+})
+afterAll(() => rmSync(home, { recursive: true, force: true }))
+
+const start = (args: Array<string>, env: Record<string, string> = {}) =>
+  spawn(process.execPath, [bin, ...args], {
+    env: { ...process.env, IRONCLAW_HOME: home, ...env },
+    stdio: ["ignore", "pipe", "pipe"]
+  })
+
+const finish = (child: ChildProcess) =>
+  new Promise<{ code: number | null; stdout: string; stderr: string }>((done) => {
+    let stdout = ""
+    let stderr = ""
+    child.stdout?.on("data", (d) => (stdout += d))
+    child.stderr?.on("data", (d) => (stderr += d))
+    child.on("close", (code) => done({ code, stdout, stderr }))
+  })
+
+const waitForLine = (child: ChildProcess, pattern: RegExp, timeoutMs = 15_000) =>
+  new Promise<void>((done, fail) => {
+    let seen = ""
+    const timer = setTimeout(() => fail(new Error(`no line matching ${pattern} within ${timeoutMs} ms:\n${seen}`)), timeoutMs)
+    child.stderr?.on("data", (d) => {
+      seen += d
+      if (pattern.test(seen)) {
+        clearTimeout(timer)
+        done()
+      }
+    })
+  })
+
+describe("ironclaw CLI", () => {
+  it("--help lists the commands and exits 0", async () => {
+    const result = await finish(start(["--help"]))
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/run\s+Start the local single-node runtime/)
+    expect(result.stdout).toMatch(/bus\s+Bus tools/)
+  })
+
+  it("an invalid configuration value is one line naming the key, and a non-zero exit", async () => {
+    const result = await finish(start(["run"], { IRONCLAW_REQUEST_TIMEOUT_MS: "soon" }))
+    expect(result.code).not.toBe(0)
+    expect(result.stderr.trim().split("\n")).toHaveLength(1)
+    expect(result.stderr).toMatch(/^ironclaw: invalid configuration: IRONCLAW_REQUEST_TIMEOUT_MS="soon"/)
+  })
+
+  it("an unknown command fails with a non-zero exit", async () => {
+    const result = await finish(start(["frobnicate"]))
+    expect(result.code).not.toBe(0)
+    expect(result.stdout + result.stderr).toMatch(/Unknown subcommand "frobnicate"/)
+  })
+
+  it("run starts the runtime on the memory bus and stops cleanly on SIGINT", async () => {
+    const child = start(["run"])
+    const result = finish(child)
+    await waitForLine(child, /IronClaw is running/)
+    child.kill("SIGINT")
+    const { stderr } = await result
+    expect(stderr).toMatch(/in-process memory bus/)
+    expect(stderr).toMatch(/IronClaw stopped: every actor drained/)
+    // logs are JSON lines when stderr is not a terminal
+    for (const line of stderr.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow()
+  })
+
+  describe("on NATS", () => {
+    let server: NatsServer
+    beforeAll(async () => {
+      server = await startNatsServer()
+    })
+    afterAll(() => server?.stop())
+
+    it("run with NATS_URL serves health pings to another process", async () => {
+      const child = start(["run"], { NATS_URL: server.url, IRONCLAW_NAMESPACE: "clitest" })
+      const result = finish(child)
+      await waitForLine(child, /IronClaw is running/)
+      const reply = await Effect.gen(function*() {
+        const bus = yield* Bus
+        return yield* bus.client("cli").request(healthPing, { from: "test" })
+      }).pipe(
+        Effect.provide(Bus.layer.pipe(
+          Layer.provide(NatsTransport.layer({ servers: server.url })),
+          Layer.provide(SubjectTable.layer("clitest")),
+          Layer.provide(KeyRing.layerGenerated)
+        )),
+        Effect.runPromise
+      )
+      expect(reply.payload).toMatchObject({ actor: "health", status: "ok", transport: "nats" })
+      child.kill("SIGINT")
+      expect((await result).stderr).toMatch(/IronClaw stopped/)
+    })
+
+    it("bus bench --json prints the figures the issue names", async () => {
+      const result = await finish(start(["bus", "bench", "--transport", "nats", "--json", "--iterations", "200", "--messages", "2000"], { NATS_URL: server.url }))
+      expect(result.code).toBe(0)
+      const figures = JSON.parse(result.stdout)
+      expect(figures.transport).toBe("nats")
+      for (const key of ["bus", "signed", "baseline"]) {
+        expect(figures[key].p50Ms).toBeGreaterThan(0)
+        expect(figures[key].p99Ms).toBeGreaterThanOrEqual(figures[key].p50Ms)
+      }
+      expect(figures.bus.publishPerSec).toBeGreaterThan(0)
+      expect(figures.baseline.publishPerSec).toBeGreaterThan(0)
+      expect(figures.ratioP50).toBeCloseTo(figures.bus.p50Ms / figures.baseline.p50Ms, 1)
+    })
+  })
+})
