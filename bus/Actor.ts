@@ -7,7 +7,7 @@
  *
  * @since 0.1.0
  */
-import { Cause, Duration, Effect, Fiber, FiberSet, Layer, Semaphore, Stream } from "effect"
+import { Cause, Duration, Effect, Fiber, FiberSet, Layer, Predicate, Semaphore, Stream } from "effect"
 import type { Scope } from "effect"
 import type { ActorName, ConnectionLost, Message, PermissionDenied } from "../schemas/index.ts"
 import { Bus, type BusClient, type Incoming, type Subscription } from "./Bus.ts"
@@ -38,7 +38,9 @@ const tagOf = (cause: Cause.Cause<unknown>): { tag: string; detail: string } => 
   const tag = typeof error === "object" && error !== null && "_tag" in error && typeof error._tag === "string"
     ? error._tag
     : "HandlerDefect"
-  const detail = error instanceof Error ? error.message : String(error)
+  const detail = Predicate.hasProperty(error, "message") && typeof error.message === "string"
+    ? error.message
+    : String(error)
   return { tag, detail: detail.split("\n")[0]!.slice(0, 500) }
 }
 
