@@ -20,6 +20,7 @@ import {
 } from "../schemas/index.ts"
 import { decodePayload, encodePayload, frame, unframe } from "./internal/codec.ts"
 import { ReplayGuard } from "./internal/replay.ts"
+import { sign, verify } from "./internal/signing.ts"
 import { KeyRing } from "./KeyRing.ts"
 import type { EventSubject, RequestSubject, Subject } from "./Subject.ts"
 import { auditRejected } from "./subjects.ts"
@@ -67,6 +68,13 @@ export interface Observed extends Message<unknown> {
 export interface BusClient {
   readonly actor: ActorName
   readonly transport: "memory" | "nats"
+  /**
+   * Signs `data` with this actor's own key (base64url Ed25519), for signatures that must
+   * outlive one bus hop, such as the sanitizer's and the judge's over content hashes.
+   */
+  readonly sign: (data: string) => Effect.Effect<string, InvalidSignature>
+  /** Verifies another actor's signature over `data` with that actor's public key. */
+  readonly verify: (signer: ActorName, data: string, signature: string) => "ok" | "malformed" | "mismatch" | "unknown-key"
   readonly publish: <A>(
     subject: EventSubject<A>,
     payload: A,
@@ -294,5 +302,15 @@ const makeClient = (
       }
     })
 
-  return { actor, transport: transport.kind, publish, subscribe, serve, request, observe }
+  const signData: BusClient["sign"] = (data) =>
+    secretKey === undefined
+      ? Effect.fail(new InvalidSignature({ subject: "(payload)", producer: actor, reason: "unknown-key" }))
+      : Effect.succeed(sign(data, secretKey))
+
+  const verifyData: BusClient["verify"] = (signer, data, signature) => {
+    const key = keys.publicKey(signer)
+    return key === undefined ? "unknown-key" : verify(data, signature, key)
+  }
+
+  return { actor, transport: transport.kind, sign: signData, verify: verifyData, publish, subscribe, serve, request, observe }
 }

@@ -5,7 +5,17 @@
  * @since 0.1.0
  */
 import { Schema } from "effect"
-import { ActorNames, HandlerFault, HealthPing, HealthStatus, Rejection } from "../schemas/index.ts"
+import {
+  ActorNames,
+  HandlerFault,
+  HealthPing,
+  HealthStatus,
+  IngressEvent,
+  JudgedPrompt,
+  Refusal,
+  Rejection,
+  SanitizedContent
+} from "../schemas/index.ts"
 import * as Subject from "./Subject.ts"
 
 /** Liveness of the runtime's actors: anyone may ask, the health actor answers. */
@@ -34,6 +44,50 @@ export const actorFault = Subject.pubsub({
   publishers: ActorNames,
   subscribers: ["auditor"],
   description: "a handler failure or defect, reported by the actor runtime"
+})
+
+/**
+ * Every inbound event — user messages, email, webhooks, tool output, HTTP bodies — enters here,
+ * and only the sanitizer reads it.
+ */
+export const ingressEvent = Subject.queue({
+  name: "ingress.event.v1",
+  schema: IngressEvent,
+  publishers: ["channel", "tool-runner", "vault", "cli"],
+  subscribers: ["sanitizer"],
+  queueGroup: "sanitizer",
+  description: "inbound content of any source, before sanitising"
+})
+
+/** The sanitizer's signed output, for the judge only. */
+export const sanitizedContent = Subject.queue({
+  name: "sanitizer.content.v1",
+  schema: SanitizedContent,
+  publishers: ["sanitizer"],
+  subscribers: ["judge"],
+  queueGroup: "judge",
+  signed: true,
+  description: "normalised, neutralised content with findings, signed by the sanitizer"
+})
+
+/** The only way content reaches the LLM actor: signed by the judge over the sanitizer's signature. */
+export const judgedPrompt = Subject.queue({
+  name: "judge.prompt.v1",
+  schema: JudgedPrompt,
+  publishers: ["judge"],
+  subscribers: ["llm"],
+  queueGroup: "llm",
+  signed: true,
+  description: "content the judge let through, with its verdict, signed by the judge"
+})
+
+/** Content that will not reach the LLM: back to its channel, and to the audit stream. */
+export const ingressRefused = Subject.pubsub({
+  name: "ingress.refused.v1",
+  schema: Refusal,
+  publishers: ["sanitizer", "judge"],
+  subscribers: ["channel"],
+  description: "a refusal with its reasons, for the originating channel"
 })
 
 const BenchPayload = Schema.Struct({ seq: Schema.Int, body: Schema.String })
@@ -72,6 +126,10 @@ export const systemSubjects: ReadonlyArray<Subject.Subject> = [
   healthPing,
   auditRejected,
   actorFault,
+  ingressEvent,
+  sanitizedContent,
+  judgedPrompt,
+  ingressRefused,
   benchEcho,
   benchSignedEcho,
   benchEvent

@@ -99,6 +99,29 @@ export class RemoteFailure extends Schema.TaggedError<RemoteFailure>()("RemoteFa
   }
 }
 
+/**
+ * The LLM actor's acceptance check refused a prompt: it did not come from the judge, a
+ * signature or the content hash does not verify, it is stale or replayed, or its verdict does
+ * not let it through.
+ */
+export class PromptRejected extends Schema.TaggedError<PromptRejected>()("PromptRejected", {
+  reason: Schema.Literals([
+    "content-hash-mismatch",
+    "sanitizer-signature",
+    "judge-signature",
+    "stale",
+    "future",
+    "replayed",
+    "verdict-not-allowed"
+  ]),
+  promptId: Schema.String,
+  detail: Schema.String
+}) {
+  override get message() {
+    return `prompt ${this.promptId} rejected (${this.reason}): ${this.detail}`
+  }
+}
+
 /** Reasons a received message is refused before any handler sees it. */
 export type RejectionError = DecodeFailure | UnauthorizedPublisher | InvalidSignature | ReplayDetected
 

@@ -19,13 +19,14 @@ export type HealthStatus = typeof HealthStatus.Type
 
 /**
  * What the bus reports when it refuses a received message: the audit stream's record of
- * a decode failure, a forged or unsigned envelope, an unauthorised producer or a replay.
+ * a decode failure, a forged or unsigned envelope, an unauthorised producer or a replay; and
+ * what the LLM actor reports when a prompt fails its acceptance check.
  * Never carries the payload, which may be hostile or secret.
  */
 export const Rejection = Schema.Struct({
   subject: Schema.String,
   receiver: ActorName,
-  reason: Schema.Literals(["DecodeFailure", "UnauthorizedPublisher", "InvalidSignature", "ReplayDetected"]),
+  reason: Schema.Literals(["DecodeFailure", "UnauthorizedPublisher", "InvalidSignature", "ReplayDetected", "PromptRejected"]),
   detail: Schema.String,
   claimedProducer: Schema.optionalKey(Schema.String),
   envelopeId: Schema.optionalKey(Schema.String)

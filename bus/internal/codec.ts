@@ -16,7 +16,7 @@ import {
   UnauthorizedPublisher
 } from "../../schemas/index.ts"
 import { signs, type Subject } from "../Subject.ts"
-import { canonicalJson } from "./canonical.ts"
+import { canonicalJson } from "../canonical.ts"
 import type { ReplayGuard } from "./replay.ts"
 import { sign, verify } from "./signing.ts"
 
