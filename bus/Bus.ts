@@ -19,7 +19,7 @@ import {
   RemoteFailure
 } from "../schemas/index.ts"
 import { decodePayload, encodePayload, frame, unframe } from "./internal/codec.ts"
-import { ReplayGuard } from "./internal/replay.ts"
+import { ReplayGuard } from "./ReplayGuard.ts"
 import { sign, verify } from "./internal/signing.ts"
 import { KeyRing } from "./KeyRing.ts"
 import type { EventSubject, RequestSubject, Subject } from "./Subject.ts"

@@ -17,7 +17,7 @@ import {
 } from "../../schemas/index.ts"
 import { signs, type Subject } from "../Subject.ts"
 import { canonicalJson } from "../canonical.ts"
-import type { ReplayGuard } from "./replay.ts"
+import type { ReplayGuard } from "../ReplayGuard.ts"
 import { sign, verify } from "./signing.ts"
 
 const encoder = new TextEncoder()
