@@ -1,11 +1,10 @@
 // Hashed n-gram features over normalised text, shared by the scorer and the training script.
 // Each feature is attributed to a character position so a long text can be scored per window
-// in one pass: block sums of 500 characters, windows of two adjacent blocks.
+// (short runs of sentences or lines) in one pass.
 
 export const HASH_BITS = 18
 export const BUCKETS = 1 << HASH_BITS
 const MASK = BUCKETS - 1
-export const BLOCK = 500
 
 const FNV_OFFSET = 0x811c9dc5
 const FNV_PRIME = 16777619
@@ -79,36 +78,114 @@ export interface LinearHead {
   readonly bias: number
 }
 
+/** Windows are runs of 1..MAX_SEGMENTS consecutive segments of at most MAX_WINDOW_CHARS. */
+export const MAX_SEGMENTS = 4
+export const MAX_WINDOW_CHARS = 1200
+const MAX_SEGMENT_CHARS = 300
+
 /**
- * Scores every head over windows of two adjacent blocks (one feature pass for all heads); each
- * window's logit is bias + sum(weights) / sqrt(feature count). Returns the best window per head.
+ * Segment boundaries: line breaks, sentence ends ([.!?;] then a space) and, in long runs, the
+ * first space after MAX_SEGMENT_CHARS. An instruction injected into data is usually its own
+ * sentence or line, so scoring short runs of segments keeps it from being drowned by the rest.
  */
-export const maxWindowLogits = (text: string, heads: ReadonlyArray<LinearHead>): Array<{ logit: number; window: number }> => {
-  const blocks = Math.max(1, Math.ceil(text.length / BLOCK))
-  const k = heads.length
-  const sums = new Float64Array(blocks * k)
-  const counts = new Float64Array(blocks)
-  const w0 = heads[0]?.weights ?? new Float32Array(BUCKETS)
-  const w1 = heads[1]?.weights
-  forEachFeature(text, (bucket, pos) => {
-    const b = (pos / BLOCK) | 0
-    counts[b] = (counts[b] as number) + 1
-    sums[b * k] = (sums[b * k] as number) + (w0[bucket] as number)
-    if (w1 !== undefined) sums[b * k + 1] = (sums[b * k + 1] as number) + (w1[bucket] as number)
-  })
-  const windows = Math.max(1, blocks - 1)
+export const segmentStarts = (text: string): Array<number> => {
+  const starts = [0]
+  let segStart = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    let cut = -1
+    if (c === 10) cut = i + 1
+    else if (c === 32 && i > 0) {
+      const p = text.charCodeAt(i - 1)
+      if (p === 46 || p === 33 || p === 63 || p === 59 || i - segStart >= MAX_SEGMENT_CHARS) cut = i + 1
+    } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) cut = i + 1
+    if (cut > segStart && cut < text.length) {
+      // merge runs of blank separators into the previous segment
+      if (text.slice(segStart, cut).trim() === "") continue
+      starts.push(cut)
+      segStart = cut
+    }
+  }
+  return starts
+}
+
+export interface WindowScore {
+  readonly logit: number
+  readonly start: number
+  readonly end: number
+}
+
+const bestWindows = (
+  starts: ReadonlyArray<number>,
+  end: number,
+  sums: Float64Array,
+  counts: Float64Array,
+  k: number,
+  heads: ReadonlyArray<LinearHead>
+): Array<WindowScore> => {
+  const nSeg = starts.length
   return heads.map((head, h) => {
-    let best = -Infinity
-    let bestWindow = 0
-    for (let w = 0; w < windows; w++) {
-      const s = (sums[w * k + h] as number) + (blocks > 1 ? (sums[(w + 1) * k + h] as number) : 0)
-      const c = (counts[w] as number) + (blocks > 1 ? (counts[w + 1] as number) : 0)
-      const logit = head.bias + (c > 0 ? s / Math.sqrt(c) : 0)
-      if (logit > best) {
-        best = logit
-        bestWindow = w
+    let best: WindowScore = { logit: -Infinity, start: 0, end }
+    for (let a = 0; a < nSeg; a++) {
+      let s = 0
+      let c = 0
+      for (let b = a; b < nSeg && b - a < MAX_SEGMENTS; b++) {
+        const segEnd = starts[b + 1] ?? end
+        if (b > a && segEnd - (starts[a] as number) > MAX_WINDOW_CHARS) break
+        s += sums[b * k + h] as number
+        c += counts[b] as number
+        if (c === 0) continue
+        const logit = head.bias + s / Math.sqrt(c)
+        if (logit > best.logit) best = { logit, start: starts[a] as number, end: segEnd }
       }
     }
-    return { logit: best, window: bestWindow }
+    return best
   })
+}
+
+/** Scores every head (one feature pass) and returns each head's best window. */
+export const maxWindowLogits = (text: string, heads: ReadonlyArray<LinearHead>): Array<WindowScore> => {
+  const starts = segmentStarts(text)
+  const k = heads.length
+  const sums = new Float64Array(starts.length * k)
+  const counts = new Float64Array(starts.length)
+  const w0 = heads[0]?.weights ?? new Float32Array(BUCKETS)
+  const w1 = heads[1]?.weights
+  // features arrive in position order within each of the two passes: a moving segment cursor
+  let seg = 0
+  let lastPos = -1
+  forEachFeature(text, (bucket, pos) => {
+    if (pos < lastPos) seg = 0
+    lastPos = pos
+    while (seg + 1 < starts.length && (starts[seg + 1] as number) <= pos) seg++
+    counts[seg] = (counts[seg] as number) + 1
+    sums[seg * k] = (sums[seg * k] as number) + (w0[bucket] as number)
+    if (w1 !== undefined) sums[seg * k + 1] = (sums[seg * k + 1] as number) + (w1[bucket] as number)
+  })
+  return bestWindows(starts, text.length, sums, counts, k, heads)
+}
+
+/** Feature lists of every window, for training (same windows as maxWindowLogits). */
+export const windowFeatures = (text: string): Array<{ start: number; end: number; features: Int32Array }> => {
+  const starts = segmentStarts(text)
+  const perSeg: Array<Array<number>> = starts.map(() => [])
+  let seg = 0
+  let lastPos = -1
+  forEachFeature(text, (bucket, pos) => {
+    if (pos < lastPos) seg = 0
+    lastPos = pos
+    while (seg + 1 < starts.length && (starts[seg + 1] as number) <= pos) seg++
+    ;(perSeg[seg] as Array<number>).push(bucket)
+  })
+  const out: Array<{ start: number; end: number; features: Int32Array }> = []
+  for (let a = 0; a < starts.length; a++) {
+    const acc: Array<number> = []
+    for (let b = a; b < starts.length && b - a < MAX_SEGMENTS; b++) {
+      const segEnd = starts[b + 1] ?? text.length
+      if (b > a && segEnd - (starts[a] as number) > MAX_WINDOW_CHARS) break
+      acc.push(...(perSeg[b] as Array<number>))
+      if (acc.length > 0) out.push({ start: starts[a] as number, end: segEnd, features: Int32Array.from(acc) })
+    }
+  }
+  return out
 }

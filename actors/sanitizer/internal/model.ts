@@ -5,7 +5,7 @@
 //             tables, tool output) vs clean data; not applied to the user's own messages, where
 //             an instruction to the assistant is the normal case.
 import { readFileSync } from "node:fs"
-import { BLOCK, BUCKETS, HASH_BITS, maxWindowLogits } from "./features.ts"
+import { BUCKETS, HASH_BITS, maxWindowLogits } from "./features.ts"
 import type { Severity } from "./rules.ts"
 
 export type HeadName = "direct" | "indirect"
@@ -78,15 +78,14 @@ const severityOf = (p: number, t: Readonly<Record<Severity, number>>): Severity 
 export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<HeadName>): Array<HeadScore> => {
   if (text.length === 0 || names.length === 0) return []
   const heads = names.map((n) => model[n])
-  return maxWindowLogits(text, heads).map(({ logit, window }, i) => {
+  return maxWindowLogits(text, heads).map(({ logit, start, end }, i) => {
     const head = heads[i] as Head
     const probability = 1 / (1 + Math.exp(-logit))
-    const windowStart = Math.min(window * BLOCK, text.length)
     return {
       head: names[i] as HeadName,
       probability,
-      windowStart,
-      windowEnd: Math.min(text.length, windowStart + 2 * BLOCK),
+      windowStart: start,
+      windowEnd: end,
       severity: severityOf(probability, head.thresholds)
     }
   })
