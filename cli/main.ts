@@ -4,6 +4,9 @@
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Cause, Console, Effect, Layer } from "effect"
 import { CliError, Command, Flag } from "effect/cli"
+import { mkdirSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { KeyRing } from "../bus/KeyRing.ts"
 import { IronclawConfig } from "../config/IronclawConfig.ts"
 import * as Bench from "./bench.ts"
 import * as Logging from "./logging.ts"
@@ -60,6 +63,33 @@ const bench = Command.make(
     }))
 ).pipe(Command.withDescription("Measure request/reply latency and publish throughput of the typed bus against a raw baseline"))
 
+const generate = Command.make(
+  "generate",
+  {
+    out: Flag.String("out").pipe(Flag.withDescription("Folder for keys.json (public keys) and seeds/<actor>.seed (mode 0600)"))
+  },
+  ({ out }) =>
+    Effect.gen(function*() {
+      const { file, seeds } = yield* KeyRing.generateKeysFile
+      yield* Effect.try({
+        try: () => {
+          mkdirSync(join(out, "seeds"), { recursive: true, mode: 0o700 })
+          writeFileSync(join(out, "keys.json"), `${JSON.stringify(file, null, 2)}\n`, { flag: "wx" })
+          for (const [actor, seed] of Object.entries(seeds)) {
+            writeFileSync(join(out, "seeds", `${actor}.seed`), `${seed}\n`, { flag: "wx", mode: 0o600 })
+          }
+        },
+        catch: (cause) => new Error(`cannot write keys to ${out}: ${cause instanceof Error ? cause.message : String(cause)}`)
+      })
+      yield* Console.log(`wrote ${join(out, "keys.json")} and ${Object.keys(seeds).length} seeds under ${join(out, "seeds")}`)
+    })
+).pipe(Command.withDescription("Make signing keys for distributed mode: one public keys file for every process, one seed per actor process (IRONCLAW_KEYS_FILE, IRONCLAW_ACTOR_KEY_SEED)"))
+
+const keys = Command.make("keys").pipe(
+  Command.withDescription("Actor signing keys"),
+  Command.withSubcommands([generate])
+)
+
 const bus = Command.make("bus").pipe(
   Command.withDescription("Bus tools"),
   Command.withSubcommands([bench])
@@ -67,7 +97,7 @@ const bus = Command.make("bus").pipe(
 
 const ironclaw = Command.make("ironclaw").pipe(
   Command.withDescription("IronClaw: a security-first personal AI-agent runtime"),
-  Command.withSubcommands([run, bus])
+  Command.withSubcommands([run, bus, keys])
 )
 
 /** One line on stderr and a non-zero exit for any failure; never a stack trace. */

@@ -2,11 +2,11 @@
  * The `ironclaw` command as a person runs it: a child process on the project's Node.
  */
 import { type ChildProcess, spawn } from "node:child_process"
-import { mkdtempSync, rmSync } from "node:fs"
+import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
-import { Effect, Layer } from "effect"
+import { Effect, Layer, Redacted } from "effect"
 import { Bus } from "../../bus/Bus.ts"
 import { KeyRing } from "../../bus/KeyRing.ts"
 import * as NatsTransport from "../../bus/NatsTransport.ts"
@@ -82,6 +82,19 @@ describe("ironclaw CLI", () => {
     expect(stderr).toMatch(/IronClaw stopped: every actor drained/)
     // logs are JSON lines when stderr is not a terminal
     for (const line of stderr.trim().split("\n")) expect(() => JSON.parse(line)).not.toThrow()
+  })
+
+  it("keys generate writes a keys file any process can load and private seeds, and never overwrites", async () => {
+    const out = join(home, "keys")
+    const first = await finish(start(["keys", "generate", "--out", out]))
+    expect(first.code).toBe(0)
+    const seed = readFileSync(join(out, "seeds", "judge.seed"), "utf8").trim()
+    expect(statSync(join(out, "seeds", "judge.seed")).mode & 0o077).toBe(0)
+    const ring = await Effect.runPromise(KeyRing.fromKeysFile(readFileSync(join(out, "keys.json"), "utf8"), { actor: "judge", seed: Redacted.make(seed) }))
+    expect(ring.secretKey("judge")).toBeDefined()
+    const again = await finish(start(["keys", "generate", "--out", out]))
+    expect(again.code).not.toBe(0)
+    expect(again.stderr).toMatch(/^ironclaw: cannot write keys to .*already exists/)
   })
 
   describe("on NATS", () => {
