@@ -4,6 +4,7 @@
  */
 import { Layer } from "effect"
 import * as Health from "../actors/health/index.ts"
+import * as Sanitizer from "../actors/sanitizer/index.ts"
 import { Bus, BusSettings } from "../bus/Bus.ts"
 import { KeyRing } from "../bus/KeyRing.ts"
 import * as MemoryTransport from "../bus/MemoryTransport.ts"
@@ -28,6 +29,10 @@ export const busLayer = (config: ConfigValues, extraSubjects: ReadonlyArray<Subj
   )
 
 /** Every actor of the single-node runtime. */
-export const actorsLayer = Layer.mergeAll(Health.layer)
+export const actorsLayer = (config: ConfigValues) =>
+  Layer.mergeAll(
+    Health.layer,
+    Sanitizer.layer({ maxInputBytes: config.maxInputBytes, maxJsonDepth: 32 })
+  )
 
-export const localRuntime = (config: ConfigValues) => actorsLayer.pipe(Layer.provideMerge(busLayer(config)))
+export const localRuntime = (config: ConfigValues) => actorsLayer(config).pipe(Layer.provideMerge(busLayer(config)))
