@@ -151,7 +151,10 @@ export const scan = (text: string, options: ScanOptions = {}): ScanResult => {
   }
   const model = options.model === null ? undefined : options.model ?? MODEL
   // The user's own messages are requests to the assistant by nature: only the direct head.
-  const heads: ReadonlyArray<HeadName> = options.source === "user" ? ["direct"] : ["direct", "indirect"]
+  // Data (email, webhook, tool output, HTTP bodies) gets the indirect head, trained on exactly
+  // that; the direct head was trained on chat-like text and over-fires on documents such as
+  // programming answers. With no source given, both.
+  const heads: ReadonlyArray<HeadName> = options.source === "user" ? ["direct"] : options.source === undefined ? ["direct", "indirect"] : ["indirect"]
   const { norm, findings } = scanText(text, 0, { maxDecodeDepth: options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH, model, heads })
   if (looksLikeJson(text)) {
     const deep = scanJsonDepth(text, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH)

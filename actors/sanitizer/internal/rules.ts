@@ -42,7 +42,7 @@ const re = (source: string): RegExp =>
 
 const VERBS_OVERRIDE = "ignore|ignoring|disregard|disregarding|forget|overlook|override|bypass|neglect|discard|abandon|dismiss|skip|erase|drop|set aside|put aside|throw out|don'?t follow|do not follow|stop following"
 const NOUNS_INSTR =
-  "instructions?|directives?|prompts?|rules|guidelines|guidance|commands?|orders|constraints|restrictions|programming|training|context|conversation|guardrails|policies|polic(?:y|ies)|system message|messages|everything|anything|all of that|what you (?:were|have been|'ve been) (?:told|instructed|given)|(?:told|said|instructed) (?:before|earlier|previously)"
+  "(?:all |everything |anything )?(?:that |which )?(?:you'?ve|you have|you were|you are|you'?re|i have|i'?ve|we have|we'?ve) (?:been |previously |already ){0,2}(?:told|instructed|taught|programmed|given|trained|asked|said)|ev[a-z]{1,5}thing|instructions?|directives?|prompts?|rules|guidelines|guidance|commands?|orders|constraints|restrictions|programming|training|context|conversation|guardrails|policies|polic(?:y|ies)|system message|messages|everything|anything|all of that|what you (?:were|have been|'ve been) (?:told|instructed|given)|(?:told|said|instructed) (?:before|earlier|previously)"
 const ADJ_PREV = "previous|prior|above|earlier|preceding|former|past|original|initial|existing|old|all|any|every|your|the|these|those|my|system|safety"
 
 const rule = (r: {
@@ -71,7 +71,7 @@ export const buildRules = (): ReadonlyArray<Rule> => [
     id: "inj.override-instructions", family: "injection", severity: "critical",
     message: "instruction to ignore or override prior instructions",
     triggers: verbTriggers,
-    pattern: `(?:${VERBS_OVERRIDE})(?: (?:${ADJ_PREV}|of|that|you|have|been|were|told|given|instructions?|and|or)){0,4} (?:${NOUNS_INSTR})`
+    pattern: `(?:${VERBS_OVERRIDE})(?: (?:${ADJ_PREV}|of|that|what|you|have|been|were|told|given|instructions?|and|or|about|to|so far|until now|up to now|before)){0,4} (?:${NOUNS_INSTR})`
   }),
   rule({
     id: "inj.ignore-previous", family: "injection", severity: "high",
