@@ -36,10 +36,31 @@ const asText = (bytes: Uint8Array): string | undefined => {
   return printable / text.length >= 0.95 && letters / text.length >= 0.5 ? text : undefined
 }
 
-const base64Runs = (text: string, out: Array<Decoded>): void => {
+// One hand-written pass with a class table finds maximal runs of base64 characters (each run is
+// visited once, so a near-miss costs one step a character); a run of hex digits is a hex
+// candidate, a long mixed-case one a base64 candidate. "\x41"-escaped hex is rarer and has
+// its own bounded regex, only when "\x" occurs at all.
+const B64 = 1
+const HEX = 2
+const CLASS = new Uint8Array(128)
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c)
+  if (/[A-Za-z0-9+\/_-]/.test(ch)) CLASS[c] = B64
+  if (/[0-9a-fA-F]/.test(ch)) CLASS[c] = B64 | HEX
+}
+const HEX_ESCAPES = /(?:\\x[0-9a-fA-F]{2}){8,4096}/g
+
+const decodeHex = (digits: string, span: readonly [number, number], out: Array<Decoded>): void => {
+  const decoded = asText(Buffer.from(digits, "hex"))
+  if (decoded !== undefined) out.push({ kind: "hex", span, text: decoded })
+}
+
+const runs = (text: string, out: Array<Decoded>): void => {
+  const n = text.length
   let i = 0
-  while (i < text.length && out.length < MAX_DECODED_RUNS) {
-    if (!isB64(text.charCodeAt(i))) {
+  while (i < n && out.length < MAX_DECODED_RUNS) {
+    const c0 = text.charCodeAt(i)
+    if (c0 >= 128 || CLASS[c0] === 0) {
       i++
       continue
     }
@@ -47,49 +68,31 @@ const base64Runs = (text: string, out: Array<Decoded>): void => {
     let upper = 0
     let lower = 0
     let digit = 0
-    while (i < text.length && isB64(text.charCodeAt(i))) {
+    let allHex = true
+    for (; i < n; i++) {
       const c = text.charCodeAt(i)
+      const k = c < 128 ? (CLASS[c] as number) : 0
+      if (k === 0) break
+      if ((k & HEX) === 0) allHex = false
       if (c >= 65 && c <= 90) upper++
       else if (c >= 97 && c <= 122) lower++
       else if (c >= 48 && c <= 57) digit++
-      i++
     }
-    let end = i
-    while (end < text.length && text.charCodeAt(end) === 61 && end - i < 2) end++
     const len = i - start
+    let end = i
+    while (end < n && text.charCodeAt(end) === 61 && end - i < 2) end++
+    if (allHex && len >= MIN_HEX && len % 2 === 0) decodeHex(text.slice(start, i), [start, i], out)
     // base64 of text mixes cases; a long all-lower run is a word or an identifier
-    if (len >= MIN_BASE64 && upper > 0 && lower > 0 && upper + digit >= len / 10) {
-      const run = text.slice(start, i)
-      const decoded = asText(Buffer.from(run.replace(/-/g, "+").replace(/_/g, "/"), "base64"))
+    else if (len >= MIN_BASE64 && upper > 0 && lower > 0 && upper + digit >= len / 10) {
+      const decoded = asText(Buffer.from(text.slice(start, i).replace(/-/g, "+").replace(/_/g, "/"), "base64"))
       if (decoded !== undefined) out.push({ kind: "base64", span: [start, end], text: decoded })
     }
     i = end
   }
-}
-
-const hexRuns = (text: string, out: Array<Decoded>): void => {
-  let i = 0
-  while (i < text.length && out.length < MAX_DECODED_RUNS) {
-    // "\x41\x42" escapes and "41 42 43" byte lists count as runs too
-    const start = i
-    let digits = ""
-    while (i < text.length) {
-      if (isHex(text.charCodeAt(i)) && isHex(text.charCodeAt(i + 1))) {
-        digits += text.slice(i, i + 2)
-        i += 2
-      } else if (text[i] === "\\" && (text[i + 1] === "x" || text[i + 1] === "X") && isHex(text.charCodeAt(i + 2)) && isHex(text.charCodeAt(i + 3))) {
-        i += 2
-      } else if (text[i] === " " && digits.length > 0 && isHex(text.charCodeAt(i + 1)) && isHex(text.charCodeAt(i + 2)) && !isHex(text.charCodeAt(i + 3))) {
-        i += 1
-      } else break
-    }
-    if (i === start) {
-      i++
-      continue
-    }
-    if (digits.length >= MIN_HEX) {
-      const decoded = asText(Buffer.from(digits, "hex"))
-      if (decoded !== undefined) out.push({ kind: "hex", span: [start, i], text: decoded })
+  if (text.includes("\\x")) {
+    HEX_ESCAPES.lastIndex = 0
+    for (let m = HEX_ESCAPES.exec(text); m !== null && out.length < MAX_DECODED_RUNS; m = HEX_ESCAPES.exec(text)) {
+      decodeHex(m[0].replace(/\\x/g, ""), [m.index, m.index + m[0].length], out)
     }
   }
 }
@@ -126,20 +129,8 @@ const urlRuns = (text: string, out: Array<Decoded>): void => {
 const rot13 = (s: string): string =>
   s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97))
 
-// rot13 of words that injections cannot do without; only then is a rot13 view worth a scan
-const ROT13_SIGNS = /\b(?:vtaber|qvfertneq|sbetrg|cerivbhf|vafgehpgvbaf|flfgrz|cebzcg|cnffjbeq|frperg|erirny|lbh ner abj)\b/
-
-/** Over normalised (lower-case) text. */
-const rot13View = (norm: string, out: Array<Decoded>): void => {
-  if (ROT13_SIGNS.test(norm)) out.push({ kind: "rot13", span: [0, norm.length], text: rot13(norm) })
-}
-
 // Payload splitting: fragments in quotes that only form the attack once concatenated.
-// Only worth a scan when the text talks about putting pieces together.
-const SPLIT_HINT = /concat|combin|join|append|put (?:them |it )?together|merge|assembl|["'`]\s{0,3}\+\s{0,3}[a-z"'`]|\b[a-z]\s{0,2}\+\s{0,2}[a-z]\b/
-
-const splitView = (text: string, norm: string, out: Array<Decoded>): void => {
-  if (!SPLIT_HINT.test(norm)) return
+const splitView = (text: string, out: Array<Decoded>): void => {
   const fragments: Array<string> = []
   let first = -1
   let last = -1
@@ -154,13 +145,19 @@ const splitView = (text: string, norm: string, out: Array<Decoded>): void => {
   out.push({ kind: "split", span: [first, last], text: fragments.join(" ") })
 }
 
+export interface DecodeHints {
+  /** rot13 of an injection word was seen (pattern pass) */
+  readonly rot13: boolean
+  /** the text talks about joining pieces (pattern pass) */
+  readonly split: boolean
+}
+
 /** `original` is the input; `norm` its normalised text (for the case-insensitive views). */
-export const findEncoded = (original: string, norm: string): Array<Decoded> => {
+export const findEncoded = (original: string, norm: string, hints: DecodeHints): Array<Decoded> => {
   const out: Array<Decoded> = []
-  base64Runs(original, out)
-  hexRuns(original, out)
+  runs(original, out)
   urlRuns(original, out)
-  rot13View(norm, out)
-  splitView(original, norm, out)
+  if (hints.rot13) out.push({ kind: "rot13", span: [0, norm.length], text: rot13(norm) })
+  if (hints.split) splitView(original, out)
   return out
 }

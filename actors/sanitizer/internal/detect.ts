@@ -23,6 +23,34 @@ interface Trigger {
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&")
 
+interface TrieNode {
+  end: boolean
+  readonly next: Map<string, TrieNode>
+}
+
+const trieRegex = (words: ReadonlyArray<string>): string => {
+  const root: TrieNode = { end: false, next: new Map() }
+  for (const w of words) {
+    let node = root
+    for (const ch of w) {
+      let child = node.next.get(ch)
+      if (child === undefined) {
+        child = { end: false, next: new Map() }
+        node.next.set(ch, child)
+      }
+      node = child
+    }
+    node.end = true
+  }
+  const emit = (node: TrieNode): string => {
+    // any trigger ending here already proves a hit; longer ones need not be matched
+    if (node.end) return ""
+    const branches = [...node.next].map(([ch, child]) => escape(ch) + emit(child))
+    return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join("|")})`
+  }
+  return emit(root)
+}
+
 const buildIndex = (): { readonly prefilter: RegExp; readonly byFirst: ReadonlyMap<string, ReadonlyArray<Trigger>> } => {
   const byText = new Map<string, Array<Rule>>()
   for (const r of RULES) {
@@ -41,10 +69,10 @@ const buildIndex = (): { readonly prefilter: RegExp; readonly byFirst: ReadonlyM
     if (list === undefined) byFirst.set(first, [trig])
     else list.push(trig)
   }
-  // Longest first so the regex reports a hit at every position where any trigger starts; the
-  // hit position, not the matched alternative, decides which triggers are checked.
-  const alternatives = [...byText.keys()].sort((a, b) => b.length - a.length).map(escape)
-  return { prefilter: new RegExp(alternatives.join("|"), "g"), byFirst }
+  // The hit position, not the matched alternative, decides which triggers are checked, so the
+  // prefilter only has to find positions where some trigger starts: a trie-factored alternation
+  // (one branch per distinct first character) is several times faster than a flat one in V8.
+  return { prefilter: new RegExp(trieRegex([...byText.keys()]), "g"), byFirst }
 }
 
 const INDEX = buildIndex()
@@ -75,6 +103,7 @@ export const detectPatterns = (text: string): Array<RawHit> => {
     const candidates = INDEX.byFirst.get(text[pos] as string)
     if (candidates === undefined) continue
     const wordBoundary = pos === 0 || !isWordChar(text.charCodeAt(pos - 1))
+    // hint triggers such as "+'" start with punctuation: no word-boundary condition
     for (const trig of candidates) {
       if (trig.wordStart && !wordBoundary) continue
       if (!text.startsWith(trig.text, pos)) continue

@@ -83,12 +83,19 @@ interface Ctx {
 const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; findings: Array<Finding> } => {
   const norm = normalize(text)
   const findings = invisibleFindings(norm)
+  let rot13 = false
+  let split = false
   for (const hit of detectPatterns(norm.text)) {
+    if (hit.rule.hint !== undefined) {
+      if (hit.rule.hint === "rot13") rot13 = true
+      else split = true
+      continue
+    }
     findings.push({ id: hit.rule.id, family: hit.rule.family, severity: hit.rule.severity, span: toOriginal(norm, hit.start, hit.end), message: hit.rule.message })
   }
   findings.push(...scanSecrets(text))
   if (depth < ctx.maxDecodeDepth) {
-    for (const d of findEncoded(text, norm.text)) {
+    for (const d of findEncoded(text, norm.text, { rot13, split })) {
       // rot13 is a view of the normalised text; its span covers the whole input
       const span = d.kind === "rot13" ? ([0, text.length] as const) : d.span
       const inner = scanText(d.text, depth + 1, d.kind === "split" ? { ...ctx, heads: [] } : ctx).findings

@@ -91,6 +91,8 @@ const MAX_SEGMENT_CHARS = 300
 export const segmentStarts = (text: string): Array<number> => {
   const starts = [0]
   let segStart = 0
+  // a segment of only whitespace is merged into the next one rather than scored on its own
+  let hasContent = false
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     let cut = -1
@@ -99,11 +101,11 @@ export const segmentStarts = (text: string): Array<number> => {
       const p = text.charCodeAt(i - 1)
       if (p === 46 || p === 33 || p === 63 || p === 59 || i - segStart >= MAX_SEGMENT_CHARS) cut = i + 1
     } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) cut = i + 1
-    if (cut > segStart && cut < text.length) {
-      // merge runs of blank separators into the previous segment
-      if (text.slice(segStart, cut).trim() === "") continue
+    if (c !== 10 && c !== 32 && c !== 9 && c !== 13) hasContent = true
+    if (cut > segStart && cut < text.length && hasContent) {
       starts.push(cut)
       segStart = cut
+      hasContent = false
     }
   }
   return starts

@@ -16,6 +16,8 @@ export interface Rule {
   readonly pattern?: RegExp
   /** the trigger must open a line (only whitespace or markdown/quote markers before it) */
   readonly lineStart?: boolean
+  /** not a finding: tells the engine a decoded view is worth building (rides on the same pass) */
+  readonly hint?: "rot13" | "split"
 }
 
 // " " in a pattern source: spaces, underscores, dashes, dots or asterisks between words.
@@ -53,6 +55,7 @@ const rule = (r: {
   triggers: ReadonlyArray<string>
   pattern?: string
   lineStart?: boolean
+  hint?: "rot13" | "split"
 }): Rule => ({
   id: r.id,
   family: r.family,
@@ -60,7 +63,8 @@ const rule = (r: {
   message: r.message,
   triggers: r.triggers,
   ...(r.pattern !== undefined ? { pattern: re(r.pattern) } : {}),
-  ...(r.lineStart === true ? { lineStart: true } : {})
+  ...(r.lineStart === true ? { lineStart: true } : {}),
+  ...(r.hint !== undefined ? { hint: r.hint } : {})
 })
 
 const verbTriggers = ["ignore", "ignoring", "disregard", "forget", "overlook", "override", "bypass", "neglect", "discard", "abandon", "dismiss", "skip", "erase", "drop", "set aside", "put aside", "throw out", "don't follow", "dont follow", "do not follow", "stop following"]
@@ -127,6 +131,9 @@ export const buildRules = (): ReadonlyArray<Rule> => [
   rule({ id: "inj.repeat-token", family: "injection", severity: "medium", message: "asks to repeat a word or phrase endlessly", triggers: ["repeat", "say the word", "say the following"], pattern: "repeat(?: the| this| after me| following){0,3}(?: word| phrase| sentence| text)?(?: \\S{1,30}){0,3} (?:forever|indefinitely|infinitely|endlessly|\\d{3,6} times|over and over)|repeat after me|say the (?:word|following)" }),
   rule({ id: "inj.response-prefix", family: "injection", severity: "medium", message: "dictates the assistant's exact answer or format", triggers: ["begin your", "start your", "respond with", "respond only", "reply with", "reply only", "answer with", "answer only", "your response must", "your answer must", "your reply must", "output only", "only respond", "only reply", "only answer", "you must respond", "you must answer", "you must reply", "you must start"], pattern: "(?:begin|start) your (?:response|answer|reply|output)s? with|(?:respond|reply|answer) (?:only )?with (?:only |just |the (?:word|phrase|text) )|(?:respond|reply|answer) only|your (?:response|answer|reply) (?:must|should) (?:be|start|begin|contain|include)|output only|only (?:respond|reply|answer)|you must (?:respond|answer|reply|start)" }),
   rule({ id: "inj.in-your-response", family: "injection", severity: "low", message: "refers to the assistant's response (typical of tasks injected into data)", triggers: ["in your", "to your"], pattern: "(?:in|to) your (?:response|answer|reply|output|summary|next response)" }),
+  // ---- hints for the decoders (not findings)
+  rule({ id: "hint.rot13", family: "encoded", severity: "low", message: "rot13 of a common injection word", triggers: ["vtaber", "cerivbhf", "vafgehpg", "qvfertneq", "sbetrg", "flfgrz", "cebzcg", "cnffjbeq", "frperg", "erirny", "lbh ner"], hint: "rot13" }),
+  rule({ id: "hint.split", family: "encoded", severity: "low", message: "talk of joining pieces", triggers: ["concat", "combin", "join", "append", "together", "merge", "assembl", "\" +", "\"+", "' +", "'+", "` +", "`+", "+ \"", "+\"", "+ '", "+'", " + "], hint: "split" }),
   // ---- the same families in other languages (written naturally; folded at load time)
   ...multilingual()
 ]

@@ -53,10 +53,9 @@ export const scanSecrets = (text: string): Array<Finding> => {
   for (const rule of RULES) {
     rule.re.lastIndex = 0
     for (let m = rule.re.exec(text); m !== null; m = rule.re.exec(text)) {
-      if (rule.accept !== undefined && !rule.accept(m[0])) {
-        rule.re.lastIndex = m.index + 1
-        continue
-      }
+      // a rejected candidate is skipped whole: restarting inside it would rescan the same run
+      // once per keyword it contains ("api_key=api_key=...")
+      if (rule.accept !== undefined && !rule.accept(m[0])) continue
       if (findings.some((f) => f.span[0] <= m.index && f.span[1] >= m.index + m[0].length)) continue
       findings.push({
         id: rule.id,
