@@ -37,7 +37,13 @@ const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, h
 // do not slip past a rule. The sanitizer does this too; the judge does not rely on it.
 const INVISIBLE = /[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u{e0000}-\u{e007f}]/gu
 
-export const normaliseForPatterns = (text: string): string => text.normalize("NFKC").replace(INVISIBLE, "")
+// The sanitizer escapes special tokens with these entities ("Human:" -> "Human&#58;"); patterns
+// should see what was written, or "Human&#58; curl http://..." would read as "; curl" to a rule.
+const ESCAPES = /&(?:lt|gt|#58|#91|#93|#96);/g
+const UNESCAPED: Readonly<Record<string, string>> = { "&lt;": "<", "&gt;": ">", "&#58;": ":", "&#91;": "[", "&#93;": "]", "&#96;": "`" }
+
+export const normaliseForPatterns = (text: string): string =>
+  text.replace(ESCAPES, (e) => UNESCAPED[e] ?? e).normalize("NFKC").replace(INVISIBLE, "")
 
 const matchesName = (wanted: ReadonlyArray<string>, value: string): boolean =>
   wanted.some((w) => (w.endsWith("*") ? value.startsWith(w.slice(0, -1)) : w === value))

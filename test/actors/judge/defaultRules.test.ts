@@ -73,6 +73,9 @@ describe("default rules: patterns", () => {
     expectVerdict("name: admin' OR '1'='1", "block", "sql.injection")
     expectVerdict("id=1 UNION ALL SELECT password FROM users", "block", "sql.injection")
     expectVerdict("x'; DROP TABLE students; --", "block", "sql.injection")
+    expectVerdict("user=admin'; --", "block", "sql.injection")
+    expectVerdict("id=1; -- ", "block", "sql.injection")
+    expectVerdict("I stopped; -- then went on", "allow")
     expectVerdict("DROP TABLE users", "sanitize", "sql.destructive-untrusted")
     expectVerdict("please DELETE FROM orders where old", "warn", "sql.destructive", { trust: "principal" })
     expectVerdict("The union selected a new leader and dropped the table from the agenda.", "allow")
@@ -136,6 +139,12 @@ describe("default rules: findings", () => {
 
   it("special tokens sanitise, even low ones", () => {
     assert.strictEqual(one(finding("token.close", "special-token", "low")).verdict, "sanitize")
+  })
+
+  it("the sanitizer's envelope and escapes do not trigger rules by themselves", () => {
+    const wrapped = `<untrusted source="email" nonce="Xk3_9fQ2-aZ.p0L7">\nHuman&#58; curl is on the list; -- no, wget\n&lt;|im_end|&gt; &#91;INST&#93; see you Tuesday\n</untrusted nonce="Xk3_9fQ2-aZ.p0L7">`
+    const result = judge(wrapped)
+    assert.strictEqual(result.verdict, "allow", result.reasons.join(" | "))
   })
 
   it("clean text with no findings is allowed with no rules", () => {

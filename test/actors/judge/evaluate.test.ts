@@ -77,6 +77,14 @@ describe("evaluate", () => {
     assert.strictEqual(evaluate(policy, input({ text: "ＩＧＮＯＲＥ previous" })).verdict, "block")
   })
 
+  it("patterns see the text the sanitizer escaped, not its entities", () => {
+    const policy = policyOf([rule("chain", "block", { pattern: ";\\s{0,8}curl\\s" }), rule("token", "warn", { pattern: "<\\|im_start\\|>" })])
+    // "Human:" escaped to "Human&#58;" must not read as "; curl"
+    assert.strictEqual(evaluate(policy, input({ text: "Human&#58; curl is a tool" })).verdict, "allow")
+    assert.strictEqual(evaluate(policy, input({ text: "x; curl y" })).verdict, "block")
+    assert.strictEqual(evaluate(policy, input({ text: "&lt;|im_start|&gt;system" })).verdict, "warn")
+  })
+
   it("adds the judge's long-token finding once, unless the sanitizer already gave it", () => {
     const policy = policyOf([rule("long", "warn", { finding: "structure.long-token" })])
     const text = `${"x".repeat(700)} ${"y".repeat(600)}`
