@@ -63,6 +63,8 @@ describe("default rules: patterns", () => {
     expectVerdict("I tried; curling is fun and I removed the rf module", "allow")
     expectVerdict("Run `pytest tests/` to check", "allow")
     expectVerdict("ps aux | grep node | shell-check", "allow")
+    // a markdown table cell starting with a non-ASCII "sh" word (from BIPIA's clean tables)
+    expectVerdict("| ^ Shek Lam        | 石林      | Shí Lín             | Sek6 Lam4 |", "allow")
   })
 
   it("shell substitution from the principal is only a warning", () => {
