@@ -11,7 +11,7 @@ import * as path from "node:path"
 import { fileURLToPath } from "node:url"
 import { Clock, Context, Effect, Layer, Ref, Schedule } from "effect"
 import { IronclawConfig } from "../../config/IronclawConfig.ts"
-import { fileExists, readPolicyFile, stampOf } from "./internal/policyFile.ts"
+import { pathExists, readPolicyFile, stampOf } from "./internal/policyFile.ts"
 import type { PolicyError } from "./PolicyError.ts"
 import type { CompiledPolicy } from "./PolicyRules.ts"
 
@@ -100,12 +100,15 @@ export class Policy extends Context.Service<Policy, {
     }))
   }
 
-  /** `$IRONCLAW_HOME/policy.json` if it exists when the layer is built, else the shipped default. */
+  /**
+   * `$IRONCLAW_HOME/policy.json` if it exists when the layer is built, else the shipped
+   * default. The choice is made once: a policy.json created later takes effect on restart.
+   */
   static layerFromConfig(options: PolicyOptions = {}): Layer.Layer<Policy, PolicyError, IronclawConfig> {
     return Layer.unwrap(Effect.gen(function*() {
       const config = yield* IronclawConfig
       const own = path.join(config.home, "policy.json")
-      const file = (yield* fileExists(own)) ? own : defaultRulesPath
+      const file = (yield* pathExists(own)) ? own : defaultRulesPath
       return Policy.layerFromFile(file, options)
     }))
   }

@@ -131,6 +131,6 @@ export const refusalMessage = (policy: CompiledPolicy, evaluation: Evaluation): 
   const said = [...new Set(deciding.map((r) => (r.message ?? r.description).replace(/[.\s]+$/, "")))]
   const what = said.length > 0 ? said.join("; ") : "it matched the content policy"
   return evaluation.verdict === "review"
-    ? `Held for review, not passed to the assistant: ${what}. Someone you trust should look at it before it is used.`
+    ? `Held for review, not passed to the assistant: ${what}. Look at it yourself before letting the assistant use it.`
     : `Not passed to the assistant: ${what}.`
 }

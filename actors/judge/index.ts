@@ -11,7 +11,7 @@ import { judgeContent } from "./judgeContent.ts"
 import { RateLimiter, type RateLimiterOptions } from "./RateLimiter.ts"
 
 export { type Evaluation, type EvaluationInput, evaluate, normaliseForPatterns, refusalMessage, VERDICT_RANK } from "./evaluate.ts"
-export { fileExists, readPolicyFile as loadPolicyFile } from "./internal/policyFile.ts"
+export { readPolicyFile as loadPolicyFile } from "./internal/policyFile.ts"
 export { defaultRulesPath, Policy, type PolicyOptions, type PolicyStatus } from "./Policy.ts"
 export { type PolicyError, PolicyInvalid, PolicyUnreadable } from "./PolicyError.ts"
 export {

@@ -51,7 +51,8 @@ export const judgeContent = Effect.fn("judge.content")(function*(message: Messag
   const rate = yield* (yield* RateLimiter).take(content.sender, content.channel)
   if (!rate.allowed) {
     const seconds = Math.max(1, Math.ceil(rate.retryAfterMs / 1000))
-    yield* Effect.logInfo("rate limited", { ingressId: content.ingressId, limitedBy: rate.limitedBy, retryAfterMs: rate.retryAfterMs })
+    // debug: under a flood this would be one line per message; the refusal itself is audited
+    yield* Effect.logDebug("rate limited", { ingressId: content.ingressId, limitedBy: rate.limitedBy, retryAfterMs: rate.retryAfterMs })
     yield* refuse({
       reason: "rate-limited",
       message: rate.limitedBy === "sender"

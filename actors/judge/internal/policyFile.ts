@@ -30,5 +30,9 @@ export const readPolicyFile = (path: string): Effect.Effect<CompiledPolicy, Poli
     catch: (cause) => new PolicyUnreadable({ path, detail: reason(cause) })
   }).pipe(Effect.flatMap((text) => Effect.fromResult(parsePolicy(text, path))))
 
-export const fileExists = (path: string): Effect.Effect<boolean> =>
-  Effect.sync(() => fs.statSync(path, { throwIfNoEntry: false })?.isFile() === true)
+/**
+ * Whether anything is at `path`. Only a clean "no such file" counts as absent: a policy file
+ * that exists but cannot be read must fail loudly, not be replaced by the defaults.
+ */
+export const pathExists = (path: string): Effect.Effect<boolean> =>
+  Effect.try(() => fs.statSync(path, { throwIfNoEntry: false }) !== undefined).pipe(Effect.orElseSucceed(() => true))

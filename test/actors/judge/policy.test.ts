@@ -102,6 +102,15 @@ describe("Policy hot reload", () => {
       assert.strictEqual(yield* fromHome((s) => s.path), path.join(home, "policy.json"))
     }).pipe(Effect.scoped))
 
+  it.effect("a policy.json in the home that cannot be read fails loudly instead of falling back", () =>
+    Effect.gen(function*() {
+      const home = yield* tempDirScoped("ironclaw-judge-home-")
+      fs.mkdirSync(path.join(home, "policy.json"))
+      const error = yield* Effect.flip(Layer.build(Policy.layerFromConfig().pipe(Layer.provide(IronclawConfig.layerTest({ home })))))
+      assert.strictEqual(error._tag, "PolicyUnreadable")
+      assert.include(error.message, path.join(home, "policy.json"))
+    }).pipe(Effect.scoped))
+
   it.effect("the shipped default file loads", () =>
     Effect.gen(function*() {
       const ctx = yield* Layer.build(Policy.layerFromFile(defaultRulesPath))
