@@ -167,10 +167,15 @@ describe("default rules: linear time", () => {
 
   it("every shipped pattern stays within 20x of clean text on 100 KB near-misses", () => {
     const clean = fill("The quick brown fox jumps over the lazy dog. ")
+    // the fastest of five runs: a GC pause or a busy CI neighbour must not fail the test
     const time = (text: string) => {
-      const start = performance.now()
-      for (let i = 0; i < 3; i++) judge(text)
-      return (performance.now() - start) / 3
+      let best = Infinity
+      for (let i = 0; i < 5; i++) {
+        const start = performance.now()
+        judge(text)
+        best = Math.min(best, performance.now() - start)
+      }
+      return best
     }
     time(clean) // warm up the regex compiler
     const baseline = Math.max(time(clean), 1)
