@@ -1,8 +1,9 @@
 // Trains the sanitizer's n-gram model (two logistic-regression heads over hashed features) on
 // TRAIN data only: BIPIA {email,code,table}/train.jsonl contexts, BIPIA *_attack_train.json
 // attacks inserted at start/middle/end, and synthetic text from scripts/lib/synthetic.ts.
-// Never reads a test split or CyberSecEval. Thresholds are calibrated on a held-out fifth of the
-// train contexts and train attacks (never seen in training). Writes actors/sanitizer/model/ngram-model.json.
+// Never reads a test split or CyberSecEval. Severity thresholds come from out-of-fold scores of
+// five cross-fitted models (each context scored by a model that never saw it); the shipped model
+// is trained on all of it. Writes actors/sanitizer/model/ngram-model.json.
 //
 //   node scripts/train-detector.ts [--out path]
 import { readFileSync, writeFileSync } from "node:fs"
@@ -12,7 +13,7 @@ import { decodeHead, scoreHeads, type HeadFile, type HeadName, type Model, type 
 import { normalize } from "../actors/sanitizer/internal/normalize.ts"
 import type { Severity } from "../actors/sanitizer/internal/rules.ts"
 import { bipiaAttacks, bipiaContexts, datasetsDir, insertAttack, POSITIONS, rng, type BipiaSet } from "./lib/datasets.ts"
-import { benignDocument, directInjection, hiddenTask, userRequest, type Rand } from "./lib/synthetic.ts"
+import { benignCode, benignDocument, directInjection, hiddenTask, userRequest, type Rand } from "./lib/synthetic.ts"
 
 const args = process.argv.slice(2)
 const outPath = args.includes("--out") ? (args[args.indexOf("--out") + 1] as string) : new URL("../actors/sanitizer/model/ngram-model.json", import.meta.url).pathname
@@ -28,7 +29,7 @@ const negatives = (text: string): Array<Sample> => windowFeatures(normalize(text
  * Positive windows: the shortest window that holds the whole attack, and one more holding it with
  * some context. Offsets are mapped approximately (normalisation rarely changes lengths here).
  */
-const positives = (text: string, start: number, length: number): Array<Sample> => {
+const positives = (text: string, start: number, length: number, r: Rand): Array<Sample> => {
   const norm = normalize(text).text
   const ws = windowFeatures(norm)
   const scale = norm.length / Math.max(1, text.length)
@@ -40,7 +41,7 @@ const positives = (text: string, start: number, length: number): Array<Sample> =
     return [{ features: best.features, y: 1 }]
   }
   const out: Array<Sample> = [{ features: (holding[0] as { features: Int32Array }).features, y: 1 }]
-  if (holding.length > 1) out.push({ features: pick(holding.slice(1)).features, y: 1 })
+  if (holding.length > 1) out.push({ features: (holding[1 + Math.floor(r() * (holding.length - 1))] as { features: Int32Array }).features, y: 1 })
   return out
 }
 
@@ -53,8 +54,8 @@ const trainHead = (samples: ReadonlyArray<Sample>, r: Rand, epochs: number): { w
   const neg = samples.length - pos
   // balance the classes
   const cw = { 1: samples.length / (2 * pos), 0: samples.length / (2 * neg) }
-  const lr = Number(process.env["LR"] ?? 0.2)
-  const l2 = Number(process.env["L2"] ?? 1e-6)
+  const lr = 0.2
+  const l2 = 1e-4
   const order = samples.map((_, i) => i)
   for (let e = 0; e < epochs; e++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -97,131 +98,163 @@ const quantile = (xs: ReadonlyArray<number>, q: number): number => {
   return s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? 1
 }
 
-// Severity thresholds from held-out negatives: medium lets through at most ~1 % of them, high
-// ~0.25 %, critical none; low is a hint only.
-const rate = (xs: ReadonlyArray<number>, t: number): string => `${((100 * xs.filter((x) => x >= t).length) / xs.length).toFixed(1)}%`
+// Out-of-fold FP rate with every kind of negative weighted equally (email, code, table,
+// synthetic, requests): a kind with 50 samples counts as much as one with 900.
+const weightedFp = (byKind: ReadonlyArray<ReadonlyArray<number>>, t: number): number =>
+  byKind.reduce((acc, xs) => acc + xs.filter((x) => x >= t).length / Math.max(1, xs.length), 0) / byKind.length
 
-const calibrate = (negScores: ReadonlyArray<number>): Record<Severity, number> => {
-  const up = (x: number): number => Math.min(1 - 1e-9, x + (1 - x) * 0.01)
-  const medium = Math.max(0.5, up(quantile(negScores, 0.99)))
-  const high = Math.max(medium, 0.7, up(quantile(negScores, 0.9975)))
-  const critical = Math.max(high, 0.95, up(Math.max(...negScores)))
-  const low = Math.min(medium, Math.max(0.35, up(quantile(negScores, 0.95))))
+const thresholdFor = (byKind: ReadonlyArray<ReadonlyArray<number>>, maxFp: number, floor: number): number => {
+  const candidates = [...new Set(byKind.flat())].filter((x) => x >= floor).sort((x, y) => x - y)
+  for (const c of [floor, ...candidates.map((x) => x + (1 - x) * 0.01)]) if (weightedFp(byKind, c) <= maxFp) return Math.min(1 - 1e-9, c)
+  return 1 - 1e-9
+}
+
+// medium: <= 2 % weighted out-of-fold FP (the issue's FP budget); high: <= 0.5 %; critical:
+// <= 0.1 % and p >= 0.95
+const calibrate = (byKind: ReadonlyArray<ReadonlyArray<number>>): Record<Severity, number> => {
+  const medium = thresholdFor(byKind, 0.02, 0.5)
+  const high = Math.max(medium, thresholdFor(byKind, 0.005, 0.7))
+  const critical = Math.max(high, thresholdFor(byKind, 0.001, 0.95))
+  const low = Math.min(medium, thresholdFor(byKind, 0.05, 0.35))
   return { low, medium, high, critical }
 }
 
 // ------------------------------------------------------------------------------------- data
-const r = rng(20261124)
 const sets: ReadonlyArray<BipiaSet> = ["email", "code", "table"]
-const held = (i: number): boolean => i % 5 === 4
+const FOLDS = 5
 const contexts = Object.fromEntries(sets.map((s) => [s, bipiaContexts(s, "train")])) as Record<BipiaSet, Array<string>>
-const trainCtx = Object.fromEntries(sets.map((s) => [s, contexts[s].filter((_, i) => !held(i))])) as Record<BipiaSet, Array<string>>
-const heldCtx = Object.fromEntries(sets.map((s) => [s, contexts[s].filter((_, i) => held(i))])) as Record<BipiaSet, Array<string>>
-const attacks = { text: bipiaAttacks("text", "train"), code: bipiaAttacks("code", "train") }
-const trainAtk = { text: attacks.text.filter((_, i) => !held(i)).map((a) => a.text), code: attacks.code.filter((_, i) => !held(i)).map((a) => a.text) }
-const heldAtk = { text: attacks.text.filter((_, i) => held(i)).map((a) => a.text), code: attacks.code.filter((_, i) => held(i)).map((a) => a.text) }
-const pick = <T>(xs: ReadonlyArray<T>): T => xs[Math.floor(r() * xs.length)] as T
-
-const synthContext = (set: BipiaSet): string => {
-  // synthetic documents of the same kind widen the tiny email and code sets
-  for (;;) {
-    const d = benignDocument(r)
-    const kind = d.startsWith("SUBJECT:") ? "email" : d.startsWith("|") ? "table" : d.includes("```") ? "code" : "email"
-    if (kind === set || r() < 0.2) return d
-  }
-}
-
-const contextFor = (set: BipiaSet, pool: Record<BipiaSet, Array<string>>): string => (r() < 0.6 ? pick(pool[set]) : synthContext(set))
-
-const attackFor = (set: BipiaSet, pool: { text: Array<string>; code: Array<string> }): string =>
-  r() < 0.35 ? pick(set === "code" ? pool.code : pool.text) : hiddenTask(r)
-
-// Paired sampling: every attacked window comes with the same context's clean window, so the
-// model learns the inserted instruction, not the kind of document it was inserted into.
-const paired = (out: Array<Sample>, context: string, attack: string): void => {
-  const { text, start } = insertAttack(context, attack, pick(POSITIONS))
-  out.push(...positives(text, start, attack.length))
-  const clean = negatives(context)
-  for (let k = 0; k < 2 && clean.length > 0; k++) out.push(pick(clean))
-}
-
-// extra benign code: the train split's own code and error fields (still train data)
+const attacks = { text: bipiaAttacks("text", "train").map((a) => a.text), code: bipiaAttacks("code", "train").map((a) => a.text) }
+// extra benign code: the train split's own code and error fields (still train data), by context
 const codeExtras = readFileSync(join(datasetsDir(), "bipia", "benchmark", "code", "train.jsonl"), "utf8")
-  .split("\n").filter((l) => l.trim() !== "").flatMap((l) => {
+  .split("\n").filter((l) => l.trim() !== "").map((l) => {
     const d = JSON.parse(l) as { code?: Array<string>; error?: Array<string> }
     return [(d.code ?? []).join("\n"), (d.error ?? []).join("\n")].filter((x) => x.length > 20)
-  }).filter((_, i) => !held(Math.floor(i / 2)))
+  })
 
-console.error("building samples...")
-const indirect: Array<Sample> = []
-for (const set of sets) for (const c of trainCtx[set]) indirect.push(...negatives(c))
-for (const c of codeExtras) indirect.push(...negatives(c))
-for (let i = 0; i < 3000; i++) indirect.push(...negatives(benignDocument(r)))
-for (let i = 0; i < 12000; i++) {
-  const set = pick(sets)
-  paired(indirect, contextFor(set, trainCtx), attackFor(set, trainAtk))
-}
-for (let i = 0; i < 2000; i++) {
-  const t = hiddenTask(r)
-  indirect.push(...positives(t, 0, t.length))
-}
+type Pool = { ctx: Record<BipiaSet, Array<string>>; atk: { text: Array<string>; code: Array<string> }; code: Array<string> }
+const poolWhere = (keep: (i: number) => boolean): Pool => ({
+  ctx: Object.fromEntries(sets.map((s) => [s, contexts[s].filter((_, i) => keep(i))])) as Record<BipiaSet, Array<string>>,
+  atk: { text: attacks.text.filter((_, i) => keep(i)), code: attacks.code.filter((_, i) => keep(i)) },
+  code: codeExtras.filter((_, i) => keep(i)).flat()
+})
 
-const direct: Array<Sample> = []
-for (let i = 0; i < 6000; i++) direct.push(...negatives(userRequest(r)))
-for (const set of sets) for (const c of trainCtx[set]) direct.push(...negatives(c))
-for (const c of codeExtras) direct.push(...negatives(c))
-for (let i = 0; i < 3000; i++) direct.push(...negatives(benignDocument(r)))
-for (let i = 0; i < 10000; i++) {
-  const inj = directInjection(r)
-  if (r() < 0.4) paired(direct, contextFor(pick(sets), trainCtx), inj)
-  else direct.push(...positives(inj, 0, inj.length))
-}
-
-const heads: Partial<Record<HeadName, HeadFile>> = {}
-const report: Record<string, unknown> = {}
-for (const [name, samples] of [["direct", direct], ["indirect", indirect]] as const) {
-  console.error(`training ${name}: ${samples.length} samples (${samples.filter((s) => s.y === 1).length} positive)`)
-  const { weights, bias } = trainHead(samples, r, Number(process.env["EPOCHS"] ?? 6))
-  heads[name] = { ...quantise(weights, bias), thresholds: { low: 0.5, medium: 0.5, high: 0.5, critical: 0.5 } }
-}
-
-// ------------------------------------------------------------------------------- calibration
-const model: Model = { direct: decodeHead(heads.direct as HeadFile), indirect: decodeHead(heads.indirect as HeadFile) }
-const score = (text: string, head: HeadName): number => (scoreHeads(normalize(text).text, model, [head])[0]?.probability ?? 0)
-const heldNeg = sets.flatMap((s) => heldCtx[s])
-const cr = rng(7)
-const freshBenign = Array.from({ length: 300 }, () => benignDocument(cr))
-for (const name of ["direct", "indirect"] as const) {
-  const negTexts = name === "direct" ? [...heldNeg, ...freshBenign, ...Array.from({ length: 200 }, () => userRequest(cr))] : [...heldNeg, ...freshBenign]
-  const negScores = negTexts.map((t) => score(t, name))
-  const thresholds = calibrate(negScores)
-  ;(heads[name] as { thresholds: Record<Severity, number> }).thresholds = thresholds
-  const posTexts = name === "direct"
-    ? Array.from({ length: 300 }, () => directInjection(cr))
-    : sets.flatMap((set) => heldCtx[set].slice(0, 10).flatMap((c) => (set === "code" ? heldAtk.code : heldAtk.text).flatMap((a) => POSITIONS.map((p) => insertAttack(c, a, p).text))))
-  const posScores = posTexts.map((t) => score(t, name))
-  const perSet = name === "indirect"
-    ? Object.fromEntries(sets.map((set) => {
-        const ns = heldCtx[set].map((t) => score(t, name))
-        const ps = heldCtx[set].slice(0, 10).flatMap((c) => (set === "code" ? heldAtk.code : heldAtk.text).flatMap((a) => POSITIONS.map((p) => score(insertAttack(c, a, p).text, name))))
-        return [set, { fp: rate(ns, thresholds.medium), tpr: rate(ps, thresholds.medium) }]
-      }))
-    : {}
-  report[name] = { perSet,
-    heldOutNegatives: negTexts.length, heldOutPositives: posTexts.length, thresholds,
-    fpAtMedium: rate(negScores, thresholds.medium), tprAtMedium: rate(posScores, thresholds.medium), tprAtHigh: rate(posScores, thresholds.high)
+const buildSamples = (pool: Pool, r: Rand): { direct: Array<Sample>; indirect: Array<Sample> } => {
+  const pick = <T>(xs: ReadonlyArray<T>): T => xs[Math.floor(r() * xs.length)] as T
+  const synthContext = (set: BipiaSet): string => {
+    // synthetic documents of the same kind widen the tiny email and code sets
+    for (;;) {
+      const d = benignDocument(r)
+      const kind = d.startsWith("SUBJECT:") ? "email" : d.startsWith("|") ? "table" : d.includes("```") ? "code" : "email"
+      if (kind === set || r() < 0.2) return d
+    }
   }
-  console.error(name, JSON.stringify(report[name]))
+  const contextFor = (set: BipiaSet): string => (r() < 0.6 ? pick(pool.ctx[set]) : synthContext(set))
+  const attackFor = (set: BipiaSet): string => (r() < 0.35 ? pick(set === "code" ? pool.atk.code : pool.atk.text) : hiddenTask(r))
+  // Paired sampling: every attacked window comes with the same context's clean windows, so the
+  // model learns the inserted instruction, not the kind of document it was inserted into.
+  const paired = (out: Array<Sample>, context: string, attack: string): void => {
+    const { text, start } = insertAttack(context, attack, pick(POSITIONS))
+    out.push(...positives(text, start, attack.length, r))
+    const clean = negatives(context)
+    for (let k = 0; k < 2 && clean.length > 0; k++) out.push(pick(clean))
+  }
+  const indirect: Array<Sample> = []
+  for (const set of sets) for (const c of pool.ctx[set]) indirect.push(...negatives(c))
+  for (const c of pool.code) indirect.push(...negatives(c))
+  for (let i = 0; i < 3000; i++) indirect.push(...negatives(benignDocument(r)))
+  // programming answers address "you" throughout (the main false-positive source on held-out code)
+  for (let i = 0; i < 2000; i++) indirect.push(...negatives(benignCode(r)))
+  for (let i = 0; i < 12000; i++) {
+    const set = pick(sets)
+    paired(indirect, contextFor(set), attackFor(set))
+  }
+  for (let i = 0; i < 2000; i++) {
+    const t = hiddenTask(r)
+    indirect.push(...positives(t, 0, t.length, r))
+  }
+  const direct: Array<Sample> = []
+  for (let i = 0; i < 6000; i++) direct.push(...negatives(userRequest(r)))
+  for (const set of sets) for (const c of pool.ctx[set]) direct.push(...negatives(c))
+  for (const c of pool.code) direct.push(...negatives(c))
+  for (let i = 0; i < 3000; i++) direct.push(...negatives(benignDocument(r)))
+  for (let i = 0; i < 10000; i++) {
+    const inj = directInjection(r)
+    if (r() < 0.4) paired(direct, contextFor(pick(sets)), inj)
+    else direct.push(...positives(inj, 0, inj.length, r))
+  }
+  return { direct, indirect }
 }
 
+const fit = (pool: Pool, seed: number): { model: Model; files: Record<HeadName, Omit<HeadFile, "thresholds">> } => {
+  const r = rng(seed)
+  const samples = buildSamples(pool, r)
+  const files = {} as Record<HeadName, Omit<HeadFile, "thresholds">>
+  for (const name of ["direct", "indirect"] as const) {
+    const s = samples[name]
+    console.error(`  ${name}: ${s.length} samples (${s.filter((x) => x.y === 1).length} positive)`)
+    const { weights, bias } = trainHead(s, r, Number(process.env["EPOCHS"] ?? 4))
+    files[name] = quantise(weights, bias)
+  }
+  const placeholder = { low: 0.5, medium: 0.5, high: 0.5, critical: 0.5 }
+  return { model: { direct: decodeHead({ ...files.direct, thresholds: placeholder }), indirect: decodeHead({ ...files.indirect, thresholds: placeholder }) }, files }
+}
+
+const scoreWith = (model: Model, text: string, head: HeadName): number => scoreHeads(normalize(text).text, model, [head])[0]?.probability ?? 0
+
+// ------------------------------------------------------------- cross-fitted calibration
+// Five models, each trained without one fifth of the train contexts and attacks, score that
+// fifth: out-of-fold scores for every train context. Thresholds come from those; the shipped
+// model is then trained on everything with the same recipe.
+const oofNeg: Record<HeadName, Record<string, Array<number>>> = { direct: {}, indirect: {} }
+const oofPos: Record<HeadName, Record<string, Array<number>>> = { direct: {}, indirect: {} }
+const push = (m: Record<string, Array<number>>, k: string, v: number): void => {
+  ;(m[k] ??= []).push(v)
+}
+const cr = rng(7)
+for (let f = 0; f < FOLDS; f++) {
+  console.error(`fold ${f + 1}/${FOLDS}`)
+  const { model } = fit(poolWhere((i) => i % FOLDS !== f), 1000 + f)
+  const held = poolWhere((i) => i % FOLDS === f)
+  for (const set of sets) {
+    for (const c of held.ctx[set]) for (const head of ["direct", "indirect"] as const) push(oofNeg[head], set, scoreWith(model, c, head))
+    const atk = set === "code" ? held.atk.code : held.atk.text
+    for (const c of held.ctx[set].slice(0, 10)) for (const a of atk) for (const p of POSITIONS) push(oofPos.indirect, set, scoreWith(model, insertAttack(c, a, p).text, "indirect"))
+  }
+  for (let i = 0; i < 60; i++) {
+    push(oofNeg.indirect, "synthetic", scoreWith(model, benignDocument(cr), "indirect"))
+    push(oofNeg.direct, "synthetic", scoreWith(model, benignDocument(cr), "direct"))
+    push(oofNeg.direct, "requests", scoreWith(model, userRequest(cr), "direct"))
+    push(oofPos.direct, "synthetic", scoreWith(model, directInjection(cr), "direct"))
+  }
+}
+
+const rate = (xs: ReadonlyArray<number>, t: number): string => `${((100 * xs.filter((x) => x >= t).length) / Math.max(1, xs.length)).toFixed(1)}%`
+const thresholds = {} as Record<HeadName, Record<Severity, number>>
+const report: Record<string, unknown> = {}
+for (const head of ["direct", "indirect"] as const) {
+  // the direct head serves user messages: its negatives are requests and documents
+  const kinds = head === "direct" ? ["requests", "synthetic", "email", "code", "table"] : ["email", "code", "table", "synthetic"]
+  const t = calibrate(kinds.map((k) => oofNeg[head][k] ?? []))
+  thresholds[head] = t
+  report[head] = {
+    thresholds: t,
+    outOfFoldFpAtMedium: Object.fromEntries(kinds.map((k) => [k, rate(oofNeg[head][k] ?? [], t.medium)])),
+    outOfFoldTprAtMedium: Object.fromEntries(Object.entries(oofPos[head]).map(([k, v]) => [k, rate(v, t.medium)]))
+  }
+  console.error(head, JSON.stringify(report[head]))
+}
+
+console.error("final model on all train data")
+const final = fit(poolWhere(() => true), 20261124)
 const file: ModelFile = {
   version: 1,
   hashBits: HASH_BITS,
-  heads: heads as Record<HeadName, HeadFile>,
+  heads: { direct: { ...final.files.direct, thresholds: thresholds.direct }, indirect: { ...final.files.indirect, thresholds: thresholds.indirect } },
   notes: {
     trainer: "scripts/train-detector.ts",
-    data: "BIPIA train splits (80%), BIPIA train attacks (80%), synthetic text; thresholds on the held-out 20% + fresh synthetic text",
-    calibration: report
+    data: "BIPIA train splits and train attacks, synthetic text (scripts/lib/synthetic.ts); no test split, no CyberSecEval",
+    calibration: "5-fold cross-fitting on the train contexts/attacks; thresholds bound the out-of-fold FP rate, each kind of negative weighted equally",
+    report
   }
 }
 writeFileSync(outPath, JSON.stringify(file))

@@ -15,8 +15,8 @@ const isIdeo = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3
 const isLetterish = (c: number): boolean => c > 0x7f && !isIdeo(c) && c !== 0x3000
 
 /**
- * Calls `emit(bucket, position)` for every feature of `text`: word unigrams and bigrams, and
- * character 3- and 5-grams (with spaces collapsed) . Linear in text length.
+ * Calls `emit(bucket, position)` for every feature of `text`: word unigrams and bigrams, the
+ * sentence-initial word, and character 3- and 5-grams (spaces collapsed). Linear in text length.
  */
 export const forEachFeature = (text: string, emit: (bucket: number, pos: number) => void): void => {
   const n = text.length
@@ -38,6 +38,8 @@ export const forEachFeature = (text: string, emit: (bucket: number, pos: number)
       }
       emit((h ^ 0x5bd1e995) & MASK, start)
       if (hasPrev) emit((Math.imul(prev ^ 0x27d4eb2f, 0x165667b1) ^ h) & MASK, start)
+      // the first word of a sentence or line: imperatives ("write", "ignore", "include") live here
+      else emit(Math.imul(h ^ 0x7feb352d, 0x846ca68b) & MASK, start)
       prev = h
       hasPrev = true
     } else if (isIdeo(c)) {
