@@ -3,21 +3,29 @@
  */
 import { NodeRuntime, NodeServices } from "@effect/platform-node"
 import { Cause, Console, Effect, Layer } from "effect"
-import { CliError, Command, Flag } from "effect/cli"
-import { mkdirSync, writeFileSync } from "node:fs"
+import { Argument, CliError, Command, Flag } from "effect/cli"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { createInterface } from "node:readline"
+import * as Judge from "../actors/judge/index.ts"
 import { KeyRing } from "../bus/KeyRing.ts"
 import { IronclawConfig } from "../config/IronclawConfig.ts"
 import * as Bench from "./bench.ts"
 import * as Logging from "./logging.ts"
+import * as Scan from "./scan.ts"
 import { busLayer, localRuntime } from "./runtime.ts"
 
 const config = IronclawConfig.layer
 
-const withLogging = <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+/**
+ * Logs through pino at the configured level. Tools whose output is the point (scan, bench) are
+ * `quiet`: warnings and worse only, unless debug or trace was asked for.
+ */
+const withLogging = <A, E, R>(effect: Effect.Effect<A, E, R>, quiet = false) =>
   Effect.gen(function*() {
     const values = yield* IronclawConfig
-    return yield* Effect.provide(effect, Logging.layer(values.logLevel))
+    const level = quiet && values.logLevel !== "debug" && values.logLevel !== "trace" ? "warn" : values.logLevel
+    return yield* Effect.provide(effect, Logging.layer(level))
   })
 
 const run = Command.make(
@@ -60,7 +68,7 @@ const bench = Command.make(
         Effect.provide(busLayer(chosen))
       )
       yield* Console.log(json ? JSON.stringify(result) : Bench.formatText(result))
-    }))
+    }), true)
 ).pipe(Command.withDescription("Measure request/reply latency and publish throughput of the typed bus against a raw baseline"))
 
 const generate = Command.make(
@@ -90,6 +98,51 @@ const keys = Command.make("keys").pipe(
   Command.withSubcommands([generate])
 )
 
+const scanCommand = Command.make(
+  "scan",
+  {
+    file: Argument.String("file").pipe(
+      Argument.withDescription("File to scan, or - for standard input (the default)"),
+      Argument.withDefault("-")
+    ),
+    source: Flag.Literals("source", ["user", "email", "webhook", "tool", "http"]).pipe(
+      Flag.withDescription("Where the content came from: user messages are the principal's, the rest is untrusted data"),
+      Flag.withDefault("user")
+    ),
+    json: Flag.Boolean("json").pipe(Flag.withDescription("Print {verdict, findings, sanitized} as JSON"), Flag.withDefault(false)),
+    batch: Flag.Boolean("batch").pipe(
+      Flag.withDescription("Read JSON lines {\"id\", \"text\", \"source\"} on stdin; write one JSON result per line with the same id"),
+      Flag.withDefault(false)
+    )
+  },
+  ({ batch, file, json, source }) =>
+    withLogging(Effect.gen(function*() {
+      const values = yield* IronclawConfig
+      const policy = yield* Judge.Policy.pipe(
+        Effect.flatMap((p) => p.current),
+        Effect.provide(Judge.Policy.layerFromConfig({ pollIntervalMs: 3_600_000 }))
+      )
+      if (batch) {
+        yield* Effect.promise(async () => {
+          const lines = createInterface({ input: process.stdin, crlfDelay: Infinity })
+          let n = 0
+          for await (const line of lines) {
+            n++
+            if (line.trim() === "") continue
+            process.stdout.write(`${Scan.scanBatchLine(policy, line, n, source, values.maxInputBytes)}\n`)
+          }
+        })
+        return
+      }
+      const text = yield* Effect.try({
+        try: () => readFileSync(file === "-" ? 0 : file, "utf8"),
+        catch: (cause) => new Error(`cannot read ${file === "-" ? "standard input" : file}: ${cause instanceof Error ? cause.message : String(cause)}`)
+      })
+      const report = Scan.scanText(policy, text, source, values.maxInputBytes)
+      yield* Console.log(json ? JSON.stringify(report) : Scan.formatReport(report))
+    }).pipe(Effect.scoped), true)
+).pipe(Command.withDescription("Run normalisation, injection detection, the secret scan and the policy over content; print findings and the verdict"))
+
 const bus = Command.make("bus").pipe(
   Command.withDescription("Bus tools"),
   Command.withSubcommands([bench])
@@ -97,7 +150,7 @@ const bus = Command.make("bus").pipe(
 
 const ironclaw = Command.make("ironclaw").pipe(
   Command.withDescription("IronClaw: a security-first personal AI-agent runtime"),
-  Command.withSubcommands([run, bus, keys])
+  Command.withSubcommands([run, scanCommand, bus, keys])
 )
 
 /** One line on stderr and a non-zero exit for any failure; never a stack trace. */

@@ -4,6 +4,7 @@
  */
 import { Layer } from "effect"
 import * as Health from "../actors/health/index.ts"
+import * as Judge from "../actors/judge/index.ts"
 import * as Sanitizer from "../actors/sanitizer/index.ts"
 import { Bus, BusSettings } from "../bus/Bus.ts"
 import { KeyRing } from "../bus/KeyRing.ts"
@@ -11,7 +12,7 @@ import * as MemoryTransport from "../bus/MemoryTransport.ts"
 import * as NatsTransport from "../bus/NatsTransport.ts"
 import type { Subject } from "../bus/Subject.ts"
 import { SubjectTable } from "../bus/SubjectTable.ts"
-import type { ConfigValues } from "../config/IronclawConfig.ts"
+import { type ConfigValues, IronclawConfig } from "../config/IronclawConfig.ts"
 
 export const transportLayer = (config: ConfigValues, name = "ironclaw") =>
   config.natsUrl !== undefined ? NatsTransport.layer({ servers: config.natsUrl, name }) : MemoryTransport.layer
@@ -32,7 +33,8 @@ export const busLayer = (config: ConfigValues, extraSubjects: ReadonlyArray<Subj
 export const actorsLayer = (config: ConfigValues) =>
   Layer.mergeAll(
     Health.layer,
-    Sanitizer.layer({ maxInputBytes: config.maxInputBytes, maxJsonDepth: 32 })
+    Sanitizer.layer({ maxInputBytes: config.maxInputBytes, maxJsonDepth: 32 }),
+    Judge.layer.pipe(Layer.provide(Judge.Policy.layerFromConfig().pipe(Layer.provide(Layer.succeed(IronclawConfig, config)))))
   )
 
 export const localRuntime = (config: ConfigValues) => actorsLayer(config).pipe(Layer.provideMerge(busLayer(config)))
