@@ -51,57 +51,50 @@ const reportFault = (client: BusClient, subject: string, envelopeId: string, cau
     yield* client.publish(actorFault, { actor: client.actor, subject, envelopeId, detail: `${tag}: ${detail}` })
   }).pipe(Effect.catchCause(() => Effect.void))
 
+/** Subscribes with the handler's mailbox bound, and pairs the subscription with its handling. */
+const handlerOf = <M extends Message<unknown>, R>(
+  subject: EventSubject<any> | RequestSubject<any, any>,
+  bounds: Bounds,
+  open: (client: BusClient, options: { readonly bufferSize?: number }) => Effect.Effect<Subscription<M>, PermissionDenied | ConnectionLost, Scope.Scope>,
+  handle: (message: M, client: BusClient) => Effect.Effect<void, never, R>
+): Handler<R> => ({
+  subject: subject.name,
+  bounds,
+  start: (client) =>
+    Effect.map(open(client, bounds.mailbox !== undefined ? { bufferSize: bounds.mailbox } : {}), (subscription) => ({
+      subscription: subscription as Subscription<unknown>,
+      handle: (message) => handle(message as M, client)
+    }))
+})
+
 /** Handle every message of an event subject. */
 export const on = <A, R = never>(
   subject: EventSubject<A>,
   handler: (message: Message<A>, client: BusClient) => Effect.Effect<void, unknown, R>,
   bounds: Bounds = {}
-): Handler<R> => ({
-  subject: subject.name,
-  bounds,
-  start: (client) =>
-    Effect.map(
-      client.subscribe(subject, bounds.mailbox !== undefined ? { bufferSize: bounds.mailbox } : {}),
-      (subscription) => ({
-        subscription: subscription as Subscription<unknown>,
-        handle: (raw) => {
-          const message = raw as Message<A>
-          return handler(message, client).pipe(
-            Effect.catchCause((cause) => reportFault(client, subject.name, message.id, cause))
-          )
-        }
-      })
-    )
-})
+): Handler<R> =>
+  handlerOf<Message<A>, R>(subject, bounds, (client, options) => client.subscribe(subject, options), (message, client) =>
+    handler(message, client).pipe(
+      Effect.catchCause((cause) => reportFault(client, subject.name, message.id, cause))
+    ))
 
 /** Answer every request on a request subject; a failure becomes a failure reply. */
 export const answer = <A, Rep, R = never>(
   subject: RequestSubject<A, Rep>,
   handler: (message: Message<A>, client: BusClient) => Effect.Effect<Rep, unknown, R>,
   bounds: Bounds = {}
-): Handler<R> => ({
-  subject: subject.name,
-  bounds,
-  start: (client) =>
-    Effect.map(
-      client.serve(subject, bounds.mailbox !== undefined ? { bufferSize: bounds.mailbox } : {}),
-      (subscription) => ({
-        subscription: subscription as Subscription<unknown>,
-        handle: (raw) => {
-          const request = raw as Incoming<A, Rep>
-          return handler(request, client).pipe(
-            Effect.flatMap((reply) => request.reply(reply)),
-            Effect.catchCause((cause) =>
-              Effect.andThen(
-                reportFault(client, subject.name, request.id, cause),
-                request.fail(tagOf(cause).tag, tagOf(cause).detail).pipe(Effect.catchCause(() => Effect.void))
-              )
-            )
-          )
-        }
+): Handler<R> =>
+  handlerOf<Incoming<A, Rep>, R>(subject, bounds, (client, options) => client.serve(subject, options), (request, client) =>
+    handler(request, client).pipe(
+      Effect.flatMap((reply) => request.reply(reply)),
+      Effect.catchCause((cause) => {
+        const { detail, tag } = tagOf(cause)
+        return Effect.andThen(
+          reportFault(client, subject.name, request.id, cause),
+          request.fail(tag, detail).pipe(Effect.catchCause(() => Effect.void))
+        )
       })
-    )
-})
+    ))
 
 export interface ActorOptions {
   readonly concurrency?: number

@@ -126,24 +126,20 @@ export const unframe = (
 }
 
 // Building a parser per call is measurable on the hot path: one per Schema, made once.
-const decoders = new WeakMap<object, (input: unknown) => Exit.Exit<unknown, unknown>>()
-const encoders = new WeakMap<object, (input: unknown) => Exit.Exit<unknown, unknown>>()
-const decoderFor = (schema: Schema.Codec<any, any, never, never>) => {
-  let decode = decoders.get(schema)
-  if (decode === undefined) {
-    decode = Schema.decodeUnknownExit(schema) as (input: unknown) => Exit.Exit<unknown, unknown>
-    decoders.set(schema, decode)
+type Parser = (input: unknown) => Exit.Exit<unknown, unknown>
+const memo = (make: (schema: Schema.Codec<any, any, never, never>) => Parser) => {
+  const cache = new WeakMap<object, Parser>()
+  return (schema: Schema.Codec<any, any, never, never>): Parser => {
+    let parser = cache.get(schema)
+    if (parser === undefined) {
+      parser = make(schema)
+      cache.set(schema, parser)
+    }
+    return parser
   }
-  return decode
 }
-const encoderFor = (schema: Schema.Codec<any, any, never, never>) => {
-  let encode = encoders.get(schema)
-  if (encode === undefined) {
-    encode = Schema.encodeUnknownExit(schema) as (input: unknown) => Exit.Exit<unknown, unknown>
-    encoders.set(schema, encode)
-  }
-  return encode
-}
+const decoderFor = memo((schema) => Schema.decodeUnknownExit(schema) as Parser)
+const encoderFor = memo((schema) => Schema.encodeUnknownExit(schema) as Parser)
 
 /** Decodes the payload with the subject's (or its reply's) Schema. */
 export const decodePayload = <A>(

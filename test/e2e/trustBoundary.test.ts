@@ -12,6 +12,7 @@ import { ingressEvent, ingressRefused, judgedPrompt } from "../../bus/subjects.t
 import { actorsLayer, busLayer } from "../../cli/runtime.ts"
 import { IronclawConfig } from "../../config/IronclawConfig.ts"
 import type { IngressEvent, JudgedPrompt, Refusal } from "../../schemas/index.ts"
+import { ingress } from "../support/ingress.ts"
 import { type NatsServer, startNatsServer } from "../support/natsServer.ts"
 
 type Outcome = { readonly _tag: "prompt"; readonly prompt: JudgedPrompt; readonly correlationId: string } | {
@@ -28,16 +29,7 @@ const pipeline = (natsUrl: string | undefined) => {
   )
 }
 
-const event = (over: Partial<IngressEvent>): IngressEvent => ({
-  source: "user",
-  trust: "principal",
-  channel: "cli",
-  sender: "me",
-  threadId: "t1",
-  contentType: "text",
-  content: "hello",
-  ...over
-})
+const event = ingress
 
 const suite = (name: string, nats: () => string | undefined) =>
   describe(`trust boundary on ${name}`, () => {

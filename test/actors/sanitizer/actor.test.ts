@@ -7,19 +7,11 @@ import { ingressEvent, ingressRefused, sanitizedContent } from "../../../bus/sub
 import { contentHashOf } from "../../../bus/trust.ts"
 import type { IngressEvent } from "../../../schemas/index.ts"
 import { busLayer } from "../../support/busFixtures.ts"
+import { ingress } from "../../support/ingress.ts"
 
 const layer = Sanitizer.layer({ maxInputBytes: 100_000, maxJsonDepth: 32 }).pipe(Layer.provideMerge(busLayer(MemoryTransport.layer)))
 
-const event = (over: Partial<IngressEvent>): IngressEvent => ({
-  source: "user",
-  trust: "principal",
-  channel: "cli",
-  sender: "me",
-  threadId: "t1",
-  contentType: "text",
-  content: "What is on my calendar tomorrow?",
-  ...over
-})
+const event = ingress
 
 /** Sends one ingress event and returns what the sanitizer emitted for it: content or refusal. */
 const through = (ev: IngressEvent) =>
