@@ -51,6 +51,19 @@ describe("inbound secret scan", () => {
     }
   })
 
+  it("agrees with the reference implementation's leak-detector seeds", () => {
+    const dir = join(datasets, "ironclaw-safety-corpus", "crates", "substrates", "ironclaw_safety", "fuzz", "corpus", "fuzz_leak_detector")
+    const read = (f: string): string => readFileSync(join(dir, f), "utf8")
+    const expected: Record<string, string> = {
+      aws_key: "secret.aws-access-key", github_token: "secret.github-token", github_pat: "secret.github-pat", openai_key: "secret.openai-key",
+      anthropic_key: "secret.anthropic-key", stripe_key: "secret.stripe-key", slack_token: "secret.slack-token", pem_key: "secret.private-key",
+      ssh_key: "secret.private-key", bearer_token: "secret.bearer-token", sendgrid_key: "secret.sendgrid-key"
+    }
+    for (const [file, id] of Object.entries(expected)) expect(scanSecrets(read(file)).map((f) => f.id), file).toContain(id)
+    expect(scanSecrets(read("multiple_secrets")).map((f) => f.id).sort()).toEqual(["secret.aws-access-key", "secret.github-token"])
+    for (const file of ["clean_text", "near_miss_short"]) expect(scanSecrets(read(file)), file).toEqual([])
+  })
+
   it("stays quiet on look-alikes", () => {
     const negatives = [
       "AKIANOTREAL",
