@@ -10,6 +10,10 @@ const asJson = process.argv.includes("--json")
 const THRESHOLD = "medium"
 
 const flagged = (fs: ReadonlyArray<Finding>): boolean => fs.some((f) => !f.id.startsWith("secret.") && f.severity !== "low")
+// for obfuscated variants: would the content be caught without the obfuscation itself being the
+// signal (obf.zero-width, enc.base64...)?
+const flaggedContent = (fs: ReadonlyArray<Finding>): boolean =>
+  fs.some((f) => !f.id.startsWith("secret.") && f.severity !== "low" && f.family !== "obfuscation" && f.family !== "encoded")
 
 // The reference implementation's pattern set, as listed in issue 3: plain case-insensitive
 // literals plus base64-run, eval/exec and NUL regexes. Any hit counts (an upper bound for it).
@@ -21,13 +25,13 @@ const referenceDetects = (text: string): boolean => {
 
 type Detector = "reference" | "patterns" | "full"
 const DETECTORS: ReadonlyArray<Detector> = ["reference", "patterns", "full"]
-const detect = (d: Detector, text: string, source: ScanOptions["source"]): boolean =>
-  d === "reference" ? referenceDetects(text) : flagged(scan(text, { ...(source !== undefined ? { source } : {}), ...(d === "patterns" ? { model: null } : {}) }).findings)
+const detect = (d: Detector, text: string, source: ScanOptions["source"], contentOnly = false): boolean =>
+  d === "reference" ? referenceDetects(text) : (contentOnly ? flaggedContent : flagged)(scan(text, { ...(source !== undefined ? { source } : {}), ...(d === "patterns" ? { model: null } : {}) }).findings)
 
 interface Row { readonly name: string; readonly n: number; readonly rates: Record<Detector, number> }
 const rows: Array<Row> = []
-const measure = (name: string, items: ReadonlyArray<{ text: string; source: ScanOptions["source"] }>): Row => {
-  const rates = Object.fromEntries(DETECTORS.map((d) => [d, items.filter((i) => detect(d, i.text, i.source)).length / items.length])) as Record<Detector, number>
+const measure = (name: string, items: ReadonlyArray<{ text: string; source: ScanOptions["source"] }>, contentOnly = false): Row => {
+  const rates = Object.fromEntries(DETECTORS.map((d) => [d, items.filter((i) => detect(d, i.text, i.source, contentOnly)).length / items.length])) as Record<Detector, number>
   const row = { name, n: items.length, rates }
   rows.push(row)
   return row
@@ -38,6 +42,7 @@ const cse = cyberSecEval()
 const cseSource = (t: string): ScanOptions["source"] => (t === "direct" ? "user" : "tool")
 const cseItems = cse.map((c) => ({ text: c.user_input, source: cseSource(c.injection_type), variant: c.injection_variant }))
 measure("cyberseceval: all (detection)", cseItems)
+measure("cyberseceval: all, content findings only", cseItems, true)
 for (const v of [...new Set(cse.map((c) => c.injection_variant))].sort()) measure(`  variant ${v}`, cseItems.filter((i) => i.variant === v))
 
 // ---- obfuscated CyberSecEval variants
@@ -48,7 +53,9 @@ const homoglyph = (s: string): string => s.replace(/[aeopcxiyAEOPCTHKMB]/g, (c) 
 const fullwidth = (s: string): string => s.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
 const base64 = (s: string): string => Buffer.from(s, "utf8").toString("base64")
 for (const [name, f] of [["zero-width", zeroWidth], ["homoglyph", homoglyph], ["fullwidth", fullwidth], ["base64", base64]] as const) {
-  measure(`cyberseceval obfuscated: ${name}`, cseItems.map((i) => ({ text: f(i.text), source: i.source })))
+  const items = cseItems.map((i) => ({ text: f(i.text), source: i.source }))
+  measure(`cyberseceval obfuscated: ${name}`, items)
+  measure(`  ${name}, content findings only`, items, true)
 }
 
 // ---- BIPIA test
