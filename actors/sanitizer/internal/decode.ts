@@ -126,7 +126,7 @@ const urlRuns = (text: string, out: Array<Decoded>): void => {
   }
 }
 
-const rot13 = (s: string): string =>
+export const rot13 = (s: string): string =>
   s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97))
 
 // Payload splitting: fragments in quotes that only form the attack once concatenated.
@@ -146,18 +146,15 @@ const splitView = (text: string, out: Array<Decoded>): void => {
 }
 
 export interface DecodeHints {
-  /** rot13 of an injection word was seen (pattern pass) */
-  readonly rot13: boolean
   /** the text talks about joining pieces (pattern pass) */
   readonly split: boolean
 }
 
-/** `original` is the input; `norm` its normalised text (for the case-insensitive views). */
+/** `original` is the input; `norm` its normalised text (for the case-insensitive views). rot13 views are built by the engine, which knows the offset map. */
 export const findEncoded = (original: string, norm: string, hints: DecodeHints): Array<Decoded> => {
   const out: Array<Decoded> = []
   runs(original, out)
   urlRuns(original, out)
-  if (hints.rot13) out.push({ kind: "rot13", span: [0, norm.length], text: rot13(norm) })
   if (hints.split) splitView(original, out)
   return out
 }
