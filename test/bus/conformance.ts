@@ -270,6 +270,31 @@ export const conformance = <E>(name: string, makeLayer: () => Layer.Layer<Bus | 
         assert.isString(reply.signature)
       })))
 
+    it.live("a full mailbox drops the newest messages for that subscriber and reports a slow consumer", () =>
+      run(Effect.gen(function*() {
+        const bus = yield* Bus
+        const transport = yield* Transport
+        const slow = yield* transport.events.pipe(
+          Stream.filter((e) => e._tag === "SlowConsumer"),
+          Stream.take(1),
+          Stream.runCollect,
+          Effect.forkChild
+        )
+        const sub = yield* bus.client("judge").subscribe(testEvent, { bufferSize: 5 })
+        yield* settle
+        const channel = bus.client("channel")
+        for (let n = 0; n < 20; n++) yield* channel.publish(testEvent, { n, from: "c" })
+        yield* settle
+        const [event] = yield* Fiber.join(slow).pipe(Effect.timeout(5_000))
+        assert.strictEqual(event!._tag, "SlowConsumer")
+        // nothing consumed yet: the first five are kept, in order, and the rest were dropped
+        const kept = yield* Stream.take(sub.messages, 5).pipe(Stream.runCollect)
+        assert.deepStrictEqual(kept.map((m) => m.payload.n), [0, 1, 2, 3, 4])
+        yield* channel.publish(testEvent, { n: 99, from: "c" })
+        const [next] = yield* Stream.take(sub.messages, 1).pipe(Stream.runCollect)
+        assert.strictEqual(next!.payload.n, 99, "the subscriber goes on once it has room")
+      })))
+
     it.live("10k messages arrive in order per publisher", () =>
       run(Effect.gen(function*() {
         const bus = yield* Bus
