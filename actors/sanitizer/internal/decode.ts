@@ -37,7 +37,7 @@ const asText = (bytes: Uint8Array): string | undefined => {
 }
 
 // One hand-written pass with a class table finds maximal runs of base64 characters (each run is
-// visited once, so a near-miss costs one step a character); a run of hex digits is a hex
+// visited at most twice, so a near-miss costs two steps a character); a run of hex digits is a hex
 // candidate, a long mixed-case one a base64 candidate. "\x41"-escaped hex is rarer and has
 // its own bounded regex, only when "\x" occurs at all.
 const B64 = 1
@@ -55,22 +55,33 @@ const decodeHex = (digits: string, span: readonly [number, number], out: Array<D
   if (decoded !== undefined) out.push({ kind: "hex", span, text: decoded })
 }
 
+const inClass = (text: string, i: number): boolean => {
+  const c = text.charCodeAt(i)
+  return c < 128 && CLASS[c] !== 0
+}
+
 const runs = (text: string, out: Array<Decoded>): void => {
   const n = text.length
+  const MIN = Math.min(MIN_HEX, MIN_BASE64)
   let i = 0
   while (i < n && out.length < MAX_DECODED_RUNS) {
-    const c0 = text.charCodeAt(i)
-    if (c0 >= 128 || CLASS[c0] === 0) {
-      i++
+    // A run of MIN or more characters that starts in [i, i + MIN - 1] covers position i + MIN - 1:
+    // probe there and skip MIN characters at once when it is not a run character (most text).
+    const probe = i + MIN - 1
+    if (probe >= n) break
+    if (!inClass(text, probe)) {
+      i = probe + 1
       continue
     }
-    const start = i
+    let start = probe
+    while (start > i && inClass(text, start - 1)) start--
     let upper = 0
     let lower = 0
     let digit = 0
     let allHex = true
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i)
+    let j = start
+    for (; j < n; j++) {
+      const c = text.charCodeAt(j)
       const k = c < 128 ? (CLASS[c] as number) : 0
       if (k === 0) break
       if ((k & HEX) === 0) allHex = false
@@ -78,16 +89,16 @@ const runs = (text: string, out: Array<Decoded>): void => {
       else if (c >= 97 && c <= 122) lower++
       else if (c >= 48 && c <= 57) digit++
     }
-    const len = i - start
-    let end = i
-    while (end < n && text.charCodeAt(end) === 61 && end - i < 2) end++
-    if (allHex && len >= MIN_HEX && len % 2 === 0) decodeHex(text.slice(start, i), [start, i], out)
+    const len = j - start
+    let end = j
+    while (end < n && text.charCodeAt(end) === 61 && end - j < 2) end++
+    if (allHex && len >= MIN_HEX && len % 2 === 0) decodeHex(text.slice(start, j), [start, j], out)
     // base64 of text mixes cases; a long all-lower run is a word or an identifier
     else if (len >= MIN_BASE64 && upper > 0 && lower > 0 && upper + digit >= len / 10) {
-      const decoded = asText(Buffer.from(text.slice(start, i).replace(/-/g, "+").replace(/_/g, "/"), "base64"))
+      const decoded = asText(Buffer.from(text.slice(start, j).replace(/-/g, "+").replace(/_/g, "/"), "base64"))
       if (decoded !== undefined) out.push({ kind: "base64", span: [start, end], text: decoded })
     }
-    i = end
+    i = Math.max(end, start + 1)
   }
   if (text.includes("\\x")) {
     HEX_ESCAPES.lastIndex = 0
@@ -140,7 +151,9 @@ const splitView = (text: string, out: Array<Decoded>): void => {
     if (first < 0) first = m.index
     last = m.index + m[0].length
   }
-  if (fragments.length < 2) return
+  // split payloads are short; a document full of quotations is not one (and would cost two
+  // full rescans)
+  if (fragments.length < 2 || fragments.length > 64 || fragments.reduce((n, f) => n + f.length, 0) > 4000) return
   out.push({ kind: "split", span: [first, last], text: fragments.join("") })
   out.push({ kind: "split", span: [first, last], text: fragments.join(" ") })
 }

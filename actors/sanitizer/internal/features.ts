@@ -90,25 +90,49 @@ const MAX_SEGMENT_CHARS = 300
  * first space after MAX_SEGMENT_CHARS. An instruction injected into data is usually its own
  * sentence or line, so scoring short runs of segments keeps it from being drowned by the rest.
  */
+const BOUNDARY = /\n|[.!?;] |[\u3002\uff01\uff1f]/g
+const CONTENT = /[^\n \t\r]/g
+
 export const segmentStarts = (text: string): Array<number> => {
+  const n = text.length
   const starts = [0]
   let segStart = 0
-  // a segment of only whitespace is merged into the next one rather than scored on its own
-  let hasContent = false
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    let cut = -1
-    if (c === 10) cut = i + 1
-    else if (c === 32 && i > 0) {
-      const p = text.charCodeAt(i - 1)
-      if (p === 46 || p === 33 || p === 63 || p === 59 || i - segStart >= MAX_SEGMENT_CHARS) cut = i + 1
-    } else if (c === 0x3002 || c === 0xff01 || c === 0xff1f) cut = i + 1
-    if (c !== 10 && c !== 32 && c !== 9 && c !== 13) hasContent = true
-    if (cut > segStart && cut < text.length && hasContent) {
+  // first non-blank position at or after segStart (a blank segment merges into the next one)
+  let nextContent = -1
+  let nextSpace = -1
+  const contentBefore = (cut: number): boolean => {
+    if (nextContent < segStart) {
+      CONTENT.lastIndex = segStart
+      const m = CONTENT.exec(text)
+      nextContent = m === null ? n : m.index
+    }
+    return nextContent < cut
+  }
+  const cutAt = (cut: number): void => {
+    if (cut > segStart && cut < n && contentBefore(cut)) {
       starts.push(cut)
       segStart = cut
-      hasContent = false
     }
+  }
+  BOUNDARY.lastIndex = 0
+  for (;;) {
+    const m = BOUNDARY.exec(text)
+    const boundary = m === null ? n : m.index + m[0].length
+    // long runs without a boundary are cut at the first space after MAX_SEGMENT_CHARS
+    for (;;) {
+      // memoised: a blank run never moves segStart, and must not rescan to the end each time
+      if (nextSpace !== n && nextSpace < segStart + MAX_SEGMENT_CHARS) {
+        const found = text.indexOf(" ", segStart + MAX_SEGMENT_CHARS)
+        nextSpace = found < 0 ? n : found
+      }
+      const sp = nextSpace
+      if (sp >= n || sp + 1 >= boundary) break
+      const before = segStart
+      cutAt(sp + 1)
+      if (segStart === before) break
+    }
+    if (m === null) break
+    cutAt(boundary)
   }
   return starts
 }
@@ -147,25 +171,83 @@ const bestWindows = (
   })
 }
 
-/** Scores every head (one feature pass) and returns each head's best window. */
+/**
+ * Per-segment weight sums and feature counts for up to two heads. The same features as
+ * forEachFeature, inlined (no callback, segment of a position from a table): this is the hot
+ * path of every scan. test/actors/sanitizer/model.test.ts checks it against forEachFeature.
+ */
+const accumulate = (text: string, starts: ReadonlyArray<number>, w0: Float32Array, w1: Float32Array | undefined, sums: Float64Array, counts: Float64Array): void => {
+  const n = text.length
+  const k = w1 === undefined ? 1 : 2
+  const segOf = new Int32Array(n + 1)
+  for (let s = 0; s < starts.length; s++) segOf.fill(s, starts[s] as number, starts[s + 1] ?? n)
+  const add = (bucket: number, pos: number): void => {
+    const sg = segOf[pos] as number
+    counts[sg] = (counts[sg] as number) + 1
+    sums[sg * k] = (sums[sg * k] as number) + (w0[bucket] as number)
+    if (w1 !== undefined) sums[sg * k + 1] = (sums[sg * k + 1] as number) + (w1[bucket] as number)
+  }
+  let prev = 0
+  let hasPrev = false
+  let i = 0
+  while (i < n) {
+    const c = text.charCodeAt(i)
+    if (isWordCode(c) || isLetterish(c)) {
+      const start = i
+      let h = FNV_OFFSET
+      while (i < n) {
+        const d = text.charCodeAt(i)
+        if (!(isWordCode(d) || isLetterish(d))) break
+        h = Math.imul(h ^ d, FNV_PRIME)
+        i++
+        if (i - start > 40) break
+      }
+      add((h ^ 0x5bd1e995) & MASK, start)
+      add(hasPrev ? (Math.imul(prev ^ 0x27d4eb2f, 0x165667b1) ^ h) & MASK : Math.imul(h ^ 0x7feb352d, 0x846ca68b) & MASK, start)
+      prev = h
+      hasPrev = true
+    } else if (isIdeo(c)) {
+      const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME)
+      add((h ^ 0x5bd1e995) & MASK, i)
+      if (hasPrev) add((Math.imul(prev ^ 0x27d4eb2f, 0x165667b1) ^ h) & MASK, i)
+      prev = h
+      hasPrev = true
+      i++
+    } else {
+      if (c === 46 || c === 10 || c === 33 || c === 63 || c === 124) hasPrev = false
+      i++
+    }
+  }
+  let c1 = 32
+  let c2 = 32
+  let c3 = 32
+  let c4 = 32
+  for (let p = 0; p < n; p++) {
+    let c = text.charCodeAt(p)
+    if (c === 9 || c === 10 || c === 13) c = 32
+    if (c === 32 && c4 === 32) continue
+    const h3 = Math.imul(Math.imul(Math.imul(0x9e3779b1 ^ c3, FNV_PRIME) ^ c4, FNV_PRIME) ^ c, FNV_PRIME)
+    const h5 = Math.imul(Math.imul(Math.imul(h3 ^ 0x85ebca6b ^ c1, FNV_PRIME) ^ c2, FNV_PRIME), 0xc2b2ae35)
+    const b3 = h3 & MASK
+    const b5 = (h5 ^ (h5 >>> 15)) & MASK
+    const sg = segOf[p] as number
+    counts[sg] = (counts[sg] as number) + 2
+    sums[sg * k] = (sums[sg * k] as number) + (w0[b3] as number) + (w0[b5] as number)
+    if (w1 !== undefined) sums[sg * k + 1] = (sums[sg * k + 1] as number) + (w1[b3] as number) + (w1[b5] as number)
+    c1 = c2
+    c2 = c3
+    c3 = c4
+    c4 = c
+  }
+}
+
+/** Scores every head (at most two, one feature pass) and returns each head's best window. */
 export const maxWindowLogits = (text: string, heads: ReadonlyArray<LinearHead>): Array<WindowScore> => {
   const starts = segmentStarts(text)
   const k = heads.length
   const sums = new Float64Array(starts.length * k)
   const counts = new Float64Array(starts.length)
-  const w0 = heads[0]?.weights ?? new Float32Array(BUCKETS)
-  const w1 = heads[1]?.weights
-  // features arrive in position order within each of the two passes: a moving segment cursor
-  let seg = 0
-  let lastPos = -1
-  forEachFeature(text, (bucket, pos) => {
-    if (pos < lastPos) seg = 0
-    lastPos = pos
-    while (seg + 1 < starts.length && (starts[seg + 1] as number) <= pos) seg++
-    counts[seg] = (counts[seg] as number) + 1
-    sums[seg * k] = (sums[seg * k] as number) + (w0[bucket] as number)
-    if (w1 !== undefined) sums[seg * k + 1] = (sums[seg * k + 1] as number) + (w1[bucket] as number)
-  })
+  accumulate(text, starts, heads[0]?.weights ?? new Float32Array(BUCKETS), heads[1]?.weights, sums, counts)
   return bestWindows(starts, text.length, sums, counts, k, heads)
 }
 

@@ -27,7 +27,9 @@ describe("adversarial 100 KB inputs", () => {
       "ey-": "",
       "api_key=": "",
       "\u200b": "obf.zero-width",
-      "[": ""
+      "[": "",
+      "\n": "",
+      ". ": ""
     }
     for (const [unit, expected] of Object.entries(cases)) {
       const result = scan(fill(unit), { maxBytes: 1_000_000 })
