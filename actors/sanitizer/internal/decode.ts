@@ -4,7 +4,7 @@
 // character of a near-miss run), and each run is decoded once.
 
 export interface Decoded {
-  readonly kind: "base64" | "hex" | "url" | "rot13" | "split"
+  readonly kind: "base64" | "hex" | "url" | "escape" | "rot13" | "reversed" | "leet" | "spaced" | "split"
   readonly span: readonly [number, number]
   readonly text: string
 }
@@ -28,11 +28,16 @@ const asText = (bytes: Uint8Array): string | undefined => {
   }
   let printable = 0
   let letters = 0
+  let spaces = 0
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (c >= 32 || c === 9 || c === 10 || c === 13) printable++
     if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0x7f) letters++
+    if (c === 32 || c === 10 || c === 9) spaces++
   }
+  // an instruction has words: a long decoded run without spaces is data (or a "4a4a..." decoy)
+  // (unless it is itself an encoded run: nested encodings are decoded to maxDecodeDepth)
+  if (text.length > 40 && spaces < text.length / 40 && !/^[A-Za-z0-9+\/=_-]+$/.test(text)) return undefined
   return printable / text.length >= 0.95 && letters / text.length >= 0.5 ? text : undefined
 }
 
@@ -137,8 +142,27 @@ const urlRuns = (text: string, out: Array<Decoded>): void => {
   }
 }
 
-export const rot13 = (s: string): string =>
-  s.replace(/[a-z]/g, (c) => String.fromCharCode(((c.charCodeAt(0) - 97 + 13) % 26) + 97))
+// \u0069\u0067... and &#105;&#103;... escapes: fixed-shape groups, at least four in a row
+const UNICODE_ESCAPES = /(?:\\u[0-9a-fA-F]{4}|\\u\{[0-9a-fA-F]{1,6}\}){4,4096}/g
+const HTML_ENTITIES = /(?:&#(?:[xX][0-9a-fA-F]{1,6}|[0-9]{1,7});){4,4096}/g
+const fromCode = (cp: number): string => (cp >= 0 && cp <= 0x10ffff ? String.fromCodePoint(cp) : "")
+
+const escapeRuns = (text: string, out: Array<Decoded>): void => {
+  if (text.includes("\\u")) {
+    UNICODE_ESCAPES.lastIndex = 0
+    for (let m = UNICODE_ESCAPES.exec(text); m !== null && out.length < MAX_DECODED_RUNS; m = UNICODE_ESCAPES.exec(text)) {
+      const decoded = m[0].replace(/\\u\{?([0-9a-fA-F]{1,6})\}?/g, (_x, h: string) => fromCode(parseInt(h, 16)))
+      out.push({ kind: "escape", span: [m.index, m.index + m[0].length], text: decoded })
+    }
+  }
+  if (text.includes("&#")) {
+    HTML_ENTITIES.lastIndex = 0
+    for (let m = HTML_ENTITIES.exec(text); m !== null && out.length < MAX_DECODED_RUNS; m = HTML_ENTITIES.exec(text)) {
+      const decoded = m[0].replace(/&#([xX]?)([0-9a-fA-F]{1,7});/g, (_x, x: string, d: string) => fromCode(parseInt(d, x === "" ? 10 : 16)))
+      out.push({ kind: "escape", span: [m.index, m.index + m[0].length], text: decoded })
+    }
+  }
+}
 
 // Payload splitting: fragments in quotes that only form the attack once concatenated.
 const splitView = (text: string, out: Array<Decoded>): void => {
@@ -168,6 +192,7 @@ export const findEncoded = (original: string, norm: string, hints: DecodeHints):
   const out: Array<Decoded> = []
   runs(original, out)
   urlRuns(original, out)
+  escapeRuns(original, out)
   if (hints.split) splitView(original, out)
   return out
 }

@@ -1,7 +1,7 @@
 // The ingress sanitizer's detection engine: pure, synchronous, linear in the input.
 // normalise -> invisible-character findings -> pattern rules (one prefilter pass) -> secrets ->
 // encoded/hidden views decoded and rescanned (bounded depth) -> learned n-gram model.
-import { findEncoded, rot13, type Decoded } from "./decode.ts"
+import { findEncoded, type Decoded } from "./decode.ts"
 import { detectPatterns, SEVERITY_RANK } from "./detect.ts"
 import { scanJsonDepth } from "./json-depth.ts"
 import { MODEL, scoreHeads, type HeadName, type Model } from "./model.ts"
@@ -9,6 +9,7 @@ import { neutralize, wrapUntrusted } from "./neutralize.ts"
 import { normalize, toOriginal, type Normalized } from "./normalize.ts"
 import type { Severity } from "./rules.ts"
 import { scanSecrets } from "./secrets.ts"
+import { leetView, reversedViews, rot13Views, spacedView } from "./views.ts"
 
 export type { Severity } from "./rules.ts"
 
@@ -71,38 +72,8 @@ const invisibleFindings = (norm: Normalized): Array<Finding> => {
 }
 
 const DECODED_LABEL: Readonly<Record<Decoded["kind"], string>> = {
-  base64: "base64-decoded", hex: "hex-decoded", url: "URL-decoded", rot13: "rot13-decoded", split: "concatenated split-string"
-}
-
-// rot13 is decoded only around the words that gave it away (at most ROT13_BUDGET characters in
-// all), so a text stuffed with rot13 signs costs one bounded extra scan, not a full second one.
-const ROT13_BEFORE = 300
-const ROT13_AFTER = 700
-const ROT13_BUDGET = 16_000
-
-const rot13Views = (norm: Normalized, at: ReadonlyArray<number>): Array<Decoded> => {
-  const out: Array<Decoded> = []
-  let budget = ROT13_BUDGET
-  let a = -1
-  let b = -1
-  const flush = (): void => {
-    if (a < 0 || budget <= 0) return
-    const end = Math.min(b, a + budget)
-    budget -= end - a
-    out.push({ kind: "rot13", span: toOriginal(norm, a, end), text: rot13(norm.text.slice(a, end)) })
-  }
-  for (const p of at) {
-    const s = Math.max(0, p - ROT13_BEFORE)
-    const e = Math.min(norm.text.length, p + ROT13_AFTER)
-    if (a >= 0 && s <= b) b = Math.max(b, e)
-    else {
-      flush()
-      a = s
-      b = e
-    }
-  }
-  flush()
-  return out
+  base64: "base64-decoded", hex: "hex-decoded", url: "URL-decoded", escape: "unescaped (\\u / &#)", rot13: "rot13-decoded",
+  reversed: "reversed", leet: "leetspeak-folded", spaced: "spaced-letter-joined", split: "concatenated split-string"
 }
 
 interface Ctx {
@@ -115,10 +86,12 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
   const norm = normalize(text)
   const findings = invisibleFindings(norm)
   const rot13At: Array<number> = []
+  const reversedAt: Array<number> = []
   let split = false
   for (const hit of detectPatterns(norm.text)) {
     if (hit.rule.hint !== undefined) {
       if (hit.rule.hint === "rot13") rot13At.push(hit.start)
+      else if (hit.rule.hint === "reversed") reversedAt.push(hit.start)
       else split = true
       continue
     }
@@ -126,13 +99,17 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
   }
   findings.push(...scanSecrets(text))
   if (depth < ctx.maxDecodeDepth) {
-    for (const d of [...findEncoded(text, norm.text, { split }), ...rot13Views(norm, rot13At)]) {
+    const views = [...findEncoded(text, norm.text, { split }), ...rot13Views(norm, rot13At), ...reversedViews(norm, reversedAt), ...leetView(norm), ...spacedView(norm)]
+    for (const d of views) {
       const span = d.span
-      const inner = scanText(d.text, depth + 1, d.kind === "split" ? { ...ctx, heads: [] } : ctx).findings
+      // views that keep most of the text (split strings, leetspeak) get patterns only: the model
+      // already scored the text they came from
+      const patternsOnly = d.kind === "split" || d.kind === "leet"
+      const inner = scanText(d.text, depth + 1, patternsOnly ? { ...ctx, heads: [] } : ctx).findings
       const label = DECODED_LABEL[d.kind]
       const worst = maxSeverity(inner)
       const serious = inner.filter((f) => SEVERITY_RANK[f.severity] >= 1)
-      if (d.kind === "base64" || d.kind === "hex" || d.kind === "url" || serious.length > 0) {
+      if (d.kind === "base64" || d.kind === "hex" || d.kind === "url" || d.kind === "escape" || serious.length > 0) {
         findings.push({
           id: `enc.${d.kind}`,
           family: "encoded",

@@ -17,7 +17,7 @@ export interface Rule {
   /** the trigger must open a line (only whitespace or markdown/quote markers before it) */
   readonly lineStart?: boolean
   /** not a finding: tells the engine a decoded view is worth building (rides on the same pass) */
-  readonly hint?: "rot13" | "split"
+  readonly hint?: "rot13" | "reversed" | "split"
 }
 
 // " " in a pattern source: spaces, underscores, dashes, dots or asterisks between words.
@@ -55,7 +55,7 @@ const rule = (r: {
   triggers: ReadonlyArray<string>
   pattern?: string
   lineStart?: boolean
-  hint?: "rot13" | "split"
+  hint?: "rot13" | "reversed" | "split"
 }): Rule => ({
   id: r.id,
   family: r.family,
@@ -133,6 +133,7 @@ export const buildRules = (): ReadonlyArray<Rule> => [
   rule({ id: "inj.in-your-response", family: "injection", severity: "low", message: "refers to the assistant's response (typical of tasks injected into data)", triggers: ["in your", "to your"], pattern: "(?:in|to) your (?:response|answer|reply|output|summary|next response)" }),
   // ---- hints for the decoders (not findings)
   rule({ id: "hint.rot13", family: "encoded", severity: "low", message: "rot13 of a common injection word", triggers: ["vtaber", "cerivbhf", "vafgehpg", "qvfertneq", "sbetrg", "flfgrz", "cebzcg", "cnffjbeq", "frperg", "erirny", "lbh ner"], hint: "rot13" }),
+  rule({ id: "hint.reversed", family: "encoded", severity: "low", message: "a common injection word spelled backwards", triggers: ["erongi", "drageresid", "suoiverp", "snoitcurtsni", "tpmorp metsys", "drowssap", "terces", "laever", "tegrof"], hint: "reversed" }),
   rule({ id: "hint.split", family: "encoded", severity: "low", message: "talk of joining pieces", triggers: ["concat", "combin", "join", "append", "together", "merge", "assembl", "\" +", "\"+", "' +", "'+", "` +", "`+", "+ \"", "+\"", "+ '", "+'", " + "], hint: "split" }),
   // ---- the same families in other languages (written naturally; folded at load time)
   ...multilingual()
