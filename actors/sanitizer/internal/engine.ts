@@ -60,7 +60,11 @@ const invisibleFindings = (norm: Normalized): Array<Finding> => {
     out.push({ id: "obf.bidi", family: "obfuscation", severity: "medium", span: [first[0], (norm.bidi[norm.bidi.length - 1] as readonly [number, number])[1]], message: `${count(norm.bidi)} bidirectional control character(s), removed for matching` })
   }
   for (const t of norm.tags) {
-    out.push({ id: "obf.tag-characters", family: "obfuscation", severity: "high", span: t.span, message: `invisible Unicode tag characters encoding hidden text ${preview(t.decoded)}` })
+    // the hidden text is quoted to say what was smuggled, unless it carries a secret
+    const hiddenSecrets = scanSecrets(t.decoded)
+    for (const f of hiddenSecrets) out.push({ ...f, span: t.span, message: `(hidden in tag characters) ${f.message}` })
+    const shown = hiddenSecrets.length > 0 ? "(containing a secret; not shown)" : preview(t.decoded)
+    out.push({ id: "obf.tag-characters", family: "obfuscation", severity: "high", span: t.span, message: `invisible Unicode tag characters encoding hidden text ${shown}` })
   }
   for (const c of norm.combining) {
     out.push({ id: "obf.combining-marks", family: "obfuscation", severity: "medium", span: c, message: `${c[1] - c[0]} stacked combining marks, removed for matching` })

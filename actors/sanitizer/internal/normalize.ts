@@ -53,6 +53,17 @@ const isZeroWidth = (cp: number): boolean =>
 const isBidi = (cp: number): boolean => (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069) || cp === 0x200e || cp === 0x200f
 const isTag = (cp: number): boolean => cp >= 0xe0000 && cp <= 0xe007f
 
+const EMOJI = /\p{Extended_Pictographic}|\uFE0F|\p{Emoji_Modifier}/u
+const NON_LATIN_LETTER = /[\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\ufb50-\ufdff]/
+const legitimateInvisible = (input: string, i: number, cp: number): boolean => {
+  if (cp === 0xfeff && i === 0) return true
+  const before = String.fromCodePoint(input.codePointAt(i > 1 && /[\udc00-\udfff]/.test(input[i - 1] as string) ? i - 2 : i - 1) ?? 32)
+  const after = String.fromCodePoint(input.codePointAt(i + 1) ?? 32)
+  if (cp === 0x200d) return EMOJI.test(before) && EMOJI.test(after)
+  if (cp === 0x200c) return NON_LATIN_LETTER.test(before) && NON_LATIN_LETTER.test(after)
+  return false
+}
+
 // Printable ASCII plus tab/newline/CR: lower-casing is the whole normalisation.
 const NEEDS_SLOW_PATH = /[^\t\n\r\x20-\x7e]/
 
@@ -104,7 +115,9 @@ export const normalize = (input: string): Normalized => {
       if (cp === 0) pushSpan(nul, i, i + 1)
       emit(cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : input[i] as string, i)
     } else if (isZeroWidth(cp)) {
-      pushSpan(zeroWidth, i, i + w)
+      // removed for matching either way; flagged unless it is ordinary text: a ZWJ inside an
+      // emoji sequence, a ZWNJ in Persian/Indic script, a byte-order mark at the start
+      if (!legitimateInvisible(input, i, cp)) pushSpan(zeroWidth, i, i + w)
     } else if (isBidi(cp)) {
       pushSpan(bidi, i, i + w)
     } else if (isTag(cp)) {
