@@ -5,6 +5,25 @@ import { RULES } from "../../../actors/sanitizer/internal/detect.ts"
 // Completion, not timing: the ratio against clean text is measured by scripts/bench-sanitizer.ts.
 const fill = (unit: string, size = 100_000): string => unit.repeat(Math.ceil(size / unit.length)).slice(0, size)
 
+describe("rule patterns are bounded", () => {
+  it("every pattern is sticky and has no unbounded quantifier", () => {
+    for (const rule of RULES) {
+      if (rule.pattern === undefined) continue
+      expect(rule.pattern.sticky, rule.id).toBe(true)
+      // drop escapes and character classes, then look for *, + or {n,}
+      const bare = rule.pattern.source.replace(/\\./g, "").replace(/\[[^\]]*\]/g, "")
+      expect(bare, rule.id).not.toMatch(/[*+]|\{\d+,\}/)
+    }
+  })
+
+  it("every rule has a trigger and a message", () => {
+    for (const rule of RULES) {
+      expect(rule.triggers.length, rule.id).toBeGreaterThan(0)
+      expect(rule.message.length, rule.id).toBeGreaterThan(5)
+    }
+  })
+})
+
 describe("adversarial 100 KB inputs", () => {
   it("every rule's triggers, repeated, are scanned to completion", () => {
     for (const rule of RULES) {
