@@ -13,7 +13,7 @@ import { decodeHead, scoreHeads, type HeadFile, type HeadName, type Model, type 
 import { normalize } from "../actors/sanitizer/internal/normalize.ts"
 import type { Severity } from "../actors/sanitizer/internal/rules.ts"
 import { bipiaAttacks, bipiaContexts, datasetsDir, insertAttack, POSITIONS, rng, type BipiaSet } from "./lib/datasets.ts"
-import { benignCode, benignDocument, directInjection, hiddenTask, userRequest, type Rand } from "./lib/synthetic.ts"
+import { benignCode, benignCounterpart, benignDocument, directInjection, familyAttack, hiddenTask, userRequest, type Rand } from "./lib/synthetic.ts"
 
 const args = process.argv.slice(2)
 const outPath = args.includes("--out") ? (args[args.indexOf("--out") + 1] as string) : new URL("../actors/sanitizer/model/ngram-model.json", import.meta.url).pathname
@@ -149,12 +149,23 @@ const buildSamples = (pool: Pool, r: Rand): { direct: Array<Sample>; indirect: A
     }
   }
   const contextFor = (set: BipiaSet): string => (r() < 0.6 ? pick(pool.ctx[set]) : synthContext(set))
-  const attackFor = (set: BipiaSet): string => (r() < 0.35 ? pick(set === "code" ? pool.atk.code : pool.atk.text) : hiddenTask(r))
+  const attackFor = (set: BipiaSet): string => {
+    const x = r()
+    return x < 0.35 ? pick(set === "code" ? pool.atk.code : pool.atk.text) : hiddenTask(r)
+  }
   // Paired sampling: every attacked window comes with the same context's clean windows, so the
   // model learns the inserted instruction, not the kind of document it was inserted into.
   const paired = (out: Array<Sample>, context: string, attack: string): void => {
     const { text, start } = insertAttack(context, attack, pick(POSITIONS))
     out.push(...positives(text, start, attack.length, r))
+    // a code-insertion request is its lead sentence: the code after it varies without end, so
+    // the lead alone (in its context) is a positive window too
+    const fence = attack.indexOf("\n```")
+    if (fence > 10) {
+      const lead = attack.slice(0, fence)
+      const at = insertAttack(context, lead, pick(POSITIONS))
+      out.push(...positives(at.text, at.start, lead.length, r).slice(0, 1))
+    }
     const clean = negatives(context)
     for (let k = 0; k < 2 && clean.length > 0; k++) out.push(pick(clean))
   }
@@ -174,12 +185,23 @@ const buildSamples = (pool: Pool, r: Rand): { direct: Array<Sample>; indirect: A
   }
   const direct: Array<Sample> = []
   for (let i = 0; i < 6000; i++) direct.push(...negatives(userRequest(r)))
+  // ordinary messages with the attack families' surface forms (role-play, formatting,
+  // translation, few-shot, programming questions and answers)
+  for (let i = 0; i < 5000; i++) direct.push(...negatives(benignCounterpart(r)))
+  for (let i = 0; i < 3000; i++) direct.push(...negatives(benignCode(r)))
   for (const set of sets) for (const c of pool.ctx[set]) direct.push(...negatives(c))
+  // programming answers (a user pastes them too): the train code contexts count three times
+  for (let k = 0; k < 3; k++) for (const c of pool.ctx.code) direct.push(...negatives(c))
   for (const c of pool.code) direct.push(...negatives(c))
   for (let i = 0; i < 3000; i++) direct.push(...negatives(benignDocument(r)))
   for (let i = 0; i < 10000; i++) {
     const inj = directInjection(r)
     if (r() < 0.4) paired(direct, contextFor(pick(sets)), inj)
+    else direct.push(...positives(inj, 0, inj.length, r))
+  }
+  for (let i = 0; i < 8000; i++) {
+    const inj = familyAttack(r)
+    if (r() < 0.25) paired(direct, contextFor(pick(sets)), inj)
     else direct.push(...positives(inj, 0, inj.length, r))
   }
   return { direct, indirect }
@@ -225,6 +247,11 @@ for (let f = 0; f < FOLDS; f++) {
     push(oofNeg.direct, "synthetic", scoreWith(model, benignDocument(cr), "direct"))
     push(oofNeg.direct, "requests", scoreWith(model, userRequest(cr), "direct"))
     push(oofPos.direct, "synthetic", scoreWith(model, directInjection(cr), "direct"))
+    push(oofNeg.direct, "counterparts", scoreWith(model, benignCounterpart(cr), "direct"))
+    push(oofPos.direct, "families", scoreWith(model, familyAttack(cr), "direct"))
+    const inDoc = insertAttack(benignDocument(cr), familyAttack(cr, true), POSITIONS[i % 3] as (typeof POSITIONS)[number]).text
+    push(oofPos.indirect, "families-in-data", scoreWith(model, inDoc, "indirect"))
+    push(oofPos.direct, "families-in-data", scoreWith(model, inDoc, "direct"))
   }
 }
 
@@ -233,7 +260,7 @@ const thresholds = {} as Record<HeadName, Record<Severity, number>>
 const report: Record<string, unknown> = {}
 for (const head of ["direct", "indirect"] as const) {
   // the direct head serves user messages: its negatives are requests and documents
-  const kinds = head === "direct" ? ["requests", "synthetic", "email", "code", "table"] : ["email", "code", "table", "synthetic"]
+  const kinds = head === "direct" ? ["requests", "counterparts", "synthetic", "email", "code", "table"] : ["email", "code", "table", "synthetic"]
   const t = calibrate(kinds.map((k) => oofNeg[head][k] ?? []))
   thresholds[head] = t
   report[head] = {
@@ -243,13 +270,25 @@ for (const head of ["direct", "indirect"] as const) {
   }
   console.error(head, JSON.stringify(report[head]))
 }
+// The direct head on data: its negatives are the documents only, and the bar is stricter (it
+// adds to the indirect head's false positives): <= 0.1 % weighted out-of-fold FP for medium.
+const dataKinds = ["email", "code", "table", "synthetic"]
+const directNegData = dataKinds.map((k) => oofNeg.direct[k] ?? [])
+const dMedium = thresholdFor(directNegData, 0.001, 0.9)
+const dataThresholds = { low: dMedium, medium: dMedium, high: Math.max(dMedium, thresholdFor(directNegData, 0.0005, 0.95)), critical: Math.max(dMedium, thresholdFor(directNegData, 0, 0.98)) }
+report["directOnData"] = {
+  thresholds: dataThresholds,
+  outOfFoldFpAtMedium: Object.fromEntries(dataKinds.map((k) => [k, rate(oofNeg.direct[k] ?? [], dMedium)])),
+  outOfFoldTprAtMedium: { "families-in-data": rate(oofPos.direct["families-in-data"] ?? [], dMedium) }
+}
+console.error("directOnData", JSON.stringify(report["directOnData"]))
 
 console.error("final model on all train data")
 const final = fit(poolWhere(() => true), 20261124)
 const file: ModelFile = {
   version: 1,
   hashBits: HASH_BITS,
-  heads: { direct: { ...final.files.direct, thresholds: thresholds.direct }, indirect: { ...final.files.indirect, thresholds: thresholds.indirect } },
+  heads: { direct: { ...final.files.direct, thresholds: thresholds.direct, dataThresholds }, indirect: { ...final.files.indirect, thresholds: thresholds.indirect } },
   notes: {
     trainer: "scripts/train-detector.ts",
     data: "BIPIA train splits and train attacks, synthetic text (scripts/lib/synthetic.ts); no test split, no CyberSecEval",

@@ -84,6 +84,8 @@ interface Ctx {
   readonly maxDecodeDepth: number
   readonly model: Model | undefined
   readonly heads: ReadonlyArray<HeadName>
+  /** data, not the user's own message: the direct head uses its stricter data thresholds */
+  readonly inData: boolean
 }
 
 const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; findings: Array<Finding> } => {
@@ -128,7 +130,7 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
     }
   }
   if (ctx.model !== undefined && ctx.heads.length > 0) {
-    for (const s of scoreHeads(norm.text, ctx.model, ctx.heads)) {
+    for (const s of scoreHeads(norm.text, ctx.model, ctx.heads, ctx.inData)) {
       if (s.severity === undefined) continue
       findings.push({
         id: "model.ngram",
@@ -171,9 +173,11 @@ export const scan = (text: string, options: ScanOptions = {}): ScanResult => {
   // The user's own messages are requests to the assistant by nature: only the direct head.
   // Data (email, webhook, tool output, HTTP bodies) gets the indirect head, trained on exactly
   // that; the direct head was trained on chat-like text and over-fires on documents such as
-  // programming answers. With no source given, both.
-  const heads: ReadonlyArray<HeadName> = options.source === "user" ? ["direct"] : options.source === undefined ? ["direct", "indirect"] : ["indirect"]
-  const { norm, findings } = scanText(text, 0, { maxDecodeDepth: options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH, model, heads })
+  // programming answers, so on data it only counts above its stricter data thresholds (a
+  // jailbreak pasted into a document). With no source given, both at their own thresholds.
+  const inData = options.source !== undefined && options.source !== "user"
+  const heads: ReadonlyArray<HeadName> = options.source === "user" ? ["direct"] : options.source === undefined ? ["direct", "indirect"] : model?.direct.dataThresholds !== undefined ? ["indirect", "direct"] : ["indirect"]
+  const { norm, findings } = scanText(text, 0, { maxDecodeDepth: options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH, model, heads, inData })
   if (looksLikeJson(text)) {
     const deep = scanJsonDepth(text, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH)
     if (deep !== undefined) findings.push(deep)

@@ -18,6 +18,11 @@ export interface HeadFile {
   readonly weights: string
   /** minimum probability for each severity, chosen on a held-out slice of the training data */
   readonly thresholds: Readonly<Record<Severity, number>>
+  /**
+   * direct head only: stricter thresholds for scoring data (email, tool output...), where the
+   * direct head backs up the indirect one against jailbreak-style text embedded in documents
+   */
+  readonly dataThresholds?: Readonly<Record<Severity, number>>
 }
 
 export interface ModelFile {
@@ -31,6 +36,7 @@ export interface Head {
   readonly weights: Float32Array
   readonly bias: number
   readonly thresholds: Readonly<Record<Severity, number>>
+  readonly dataThresholds?: Readonly<Record<Severity, number>>
 }
 
 export type Model = Readonly<Record<HeadName, Head>>
@@ -41,7 +47,7 @@ export const decodeHead = (file: HeadFile): Head => {
   const weights = new Float32Array(BUCKETS)
   const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length)
   for (let i = 0; i < BUCKETS; i++) weights[i] = (q[i] as number) * file.scale
-  return { weights, bias: file.bias, thresholds: file.thresholds }
+  return { weights, bias: file.bias, thresholds: file.thresholds, ...(file.dataThresholds !== undefined ? { dataThresholds: file.dataThresholds } : {}) }
 }
 
 export const decodeModel = (file: ModelFile): Model => {
@@ -74,8 +80,11 @@ export interface HeadScore {
 const severityOf = (p: number, t: Readonly<Record<Severity, number>>): Severity | undefined =>
   p >= t.critical ? "critical" : p >= t.high ? "high" : p >= t.medium ? "medium" : p >= t.low ? "low" : undefined
 
-/** Scores the named heads (at most two) in one feature pass. */
-export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<HeadName>): Array<HeadScore> => {
+/**
+ * Scores the named heads (at most two) in one feature pass. `inData`: the text is data, not the
+ * user's own message; the direct head then uses its `dataThresholds` (no severity without them).
+ */
+export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<HeadName>, inData = false): Array<HeadScore> => {
   if (text.length === 0 || names.length === 0) return []
   const heads = names.map((n) => model[n])
   return maxWindowLogits(text, heads).map(({ logit, start, end }, i) => {
@@ -86,7 +95,7 @@ export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<Head
       probability,
       windowStart: start,
       windowEnd: end,
-      severity: severityOf(probability, head.thresholds)
+      severity: inData && names[i] === "direct" ? (head.dataThresholds !== undefined ? severityOf(probability, head.dataThresholds) : undefined) : severityOf(probability, head.thresholds)
     }
   })
 }
