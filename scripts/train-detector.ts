@@ -13,7 +13,7 @@ import { decodeHead, scoreHeads, type HeadFile, type HeadName, type Model, type 
 import { normalize } from "../actors/sanitizer/internal/normalize.ts"
 import type { Severity } from "../actors/sanitizer/internal/rules.ts"
 import { bipiaAttacks, bipiaContexts, datasetsDir, insertAttack, POSITIONS, rng, type BipiaSet } from "./lib/datasets.ts"
-import { benignCode, benignCounterpart, benignDocument, directInjection, familyAttack, hiddenTask, userRequest, type Rand } from "./lib/synthetic.ts"
+import { benignCode, benignCounterpart, benignDocument, benignProse, directInjection, familyAttack, hiddenTask, userRequest, type Rand } from "./lib/synthetic.ts"
 
 const args = process.argv.slice(2)
 const outPath = args.includes("--out") ? (args[args.indexOf("--out") + 1] as string) : new URL("../actors/sanitizer/model/ngram-model.json", import.meta.url).pathname
@@ -103,16 +103,19 @@ const quantile = (xs: ReadonlyArray<number>, q: number): number => {
 const weightedFp = (byKind: ReadonlyArray<ReadonlyArray<number>>, t: number): number =>
   byKind.reduce((acc, xs) => acc + xs.filter((x) => x >= t).length / Math.max(1, xs.length), 0) / byKind.length
 
-const thresholdFor = (byKind: ReadonlyArray<ReadonlyArray<number>>, maxFp: number, floor: number): number => {
+// perKind: every kind must also stay within the budget on its own (data sources: the FP budget
+// holds per set, not on average)
+const thresholdFor = (byKind: ReadonlyArray<ReadonlyArray<number>>, maxFp: number, floor: number, perKind = false): number => {
   const candidates = [...new Set(byKind.flat())].filter((x) => x >= floor).sort((x, y) => x - y)
-  for (const c of [floor, ...candidates.map((x) => x + (1 - x) * 0.01)]) if (weightedFp(byKind, c) <= maxFp) return Math.min(1 - 1e-9, c)
+  const ok = (c: number): boolean => weightedFp(byKind, c) <= maxFp && (!perKind || byKind.every((xs) => xs.filter((x) => x >= c).length / Math.max(1, xs.length) <= maxFp + 1e-9))
+  for (const c of [floor, ...candidates.map((x) => x + (1 - x) * 0.01)]) if (ok(c)) return Math.min(1 - 1e-9, c)
   return 1 - 1e-9
 }
 
 // medium: <= 2 % weighted out-of-fold FP (the issue's FP budget); high: <= 0.5 %; critical:
 // <= 0.1 % and p >= 0.95
-const calibrate = (byKind: ReadonlyArray<ReadonlyArray<number>>): Record<Severity, number> => {
-  const medium = thresholdFor(byKind, 0.02, 0.5)
+const calibrate = (byKind: ReadonlyArray<ReadonlyArray<number>>, perKind: boolean): Record<Severity, number> => {
+  const medium = thresholdFor(byKind, 0.02, 0.5, perKind)
   const high = Math.max(medium, thresholdFor(byKind, 0.005, 0.7))
   const critical = Math.max(high, thresholdFor(byKind, 0.001, 0.95))
   const low = Math.min(medium, thresholdFor(byKind, 0.05, 0.35))
@@ -175,6 +178,7 @@ const buildSamples = (pool: Pool, r: Rand): { direct: Array<Sample>; indirect: A
   for (let i = 0; i < 3000; i++) indirect.push(...negatives(benignDocument(r)))
   // programming answers address "you" throughout (the main false-positive source on held-out code)
   for (let i = 0; i < 2000; i++) indirect.push(...negatives(benignCode(r)))
+  for (let i = 0; i < 3000; i++) indirect.push(...negatives(benignProse(r)))
   for (let i = 0; i < 12000; i++) {
     const set = pick(sets)
     paired(indirect, contextFor(set), attackFor(set))
@@ -189,6 +193,7 @@ const buildSamples = (pool: Pool, r: Rand): { direct: Array<Sample>; indirect: A
   // translation, few-shot, programming questions and answers)
   for (let i = 0; i < 5000; i++) direct.push(...negatives(benignCounterpart(r)))
   for (let i = 0; i < 3000; i++) direct.push(...negatives(benignCode(r)))
+  for (let i = 0; i < 4000; i++) direct.push(...negatives(benignProse(r)))
   for (const set of sets) for (const c of pool.ctx[set]) direct.push(...negatives(c))
   // programming answers (a user pastes them too): the train code contexts count three times
   for (let k = 0; k < 3; k++) for (const c of pool.ctx.code) direct.push(...negatives(c))
@@ -214,7 +219,8 @@ const fit = (pool: Pool, seed: number): { model: Model; files: Record<HeadName, 
   for (const name of ["direct", "indirect"] as const) {
     const s = samples[name]
     console.error(`  ${name}: ${s.length} samples (${s.filter((x) => x.y === 1).length} positive)`)
-    const { weights, bias } = trainHead(s, r, Number(process.env["EPOCHS"] ?? 4))
+    // each head shuffles with its own generator: a change to one head's data leaves the other as it was
+    const { weights, bias } = trainHead(s, rng(seed * 3 + (name === "direct" ? 1 : 2)), Number(process.env["EPOCHS"] ?? 4))
     files[name] = quantise(weights, bias)
   }
   const placeholder = { low: 0.5, medium: 0.5, high: 0.5, critical: 0.5 }
@@ -238,7 +244,13 @@ for (let f = 0; f < FOLDS; f++) {
   const { model } = fit(poolWhere((i) => i % FOLDS !== f), 1000 + f)
   const held = poolWhere((i) => i % FOLDS === f)
   for (const set of sets) {
-    for (const c of held.ctx[set]) for (const head of ["direct", "indirect"] as const) push(oofNeg[head], set, scoreWith(model, c, head))
+    for (const c of held.ctx[set]) for (const head of ["direct", "indirect"] as const) {
+      push(oofNeg[head], set, scoreWith(model, c, head))
+      if (process.env["SHOW_OOF"] === head) {
+        const s = scoreHeads(normalize(c).text, model, [head])[0]
+        if (s !== undefined && s.probability > 0.5) console.error(`OOF ${head} ${set} p=${s.probability.toFixed(3)}: ${JSON.stringify(normalize(c).text.slice(s.windowStart, s.windowEnd).slice(0, 300))}`)
+      }
+    }
     const atk = set === "code" ? held.atk.code : held.atk.text
     for (const c of held.ctx[set].slice(0, 10)) for (const a of atk) for (const p of POSITIONS) push(oofPos.indirect, set, scoreWith(model, insertAttack(c, a, p).text, "indirect"))
   }
@@ -261,7 +273,9 @@ const report: Record<string, unknown> = {}
 for (const head of ["direct", "indirect"] as const) {
   // the direct head serves user messages: its negatives are requests and documents
   const kinds = head === "direct" ? ["requests", "counterparts", "synthetic", "email", "code", "table"] : ["email", "code", "table", "synthetic"]
-  const t = calibrate(kinds.map((k) => oofNeg[head][k] ?? []))
+  // the indirect head scores data, where the FP budget holds for each kind of document; the
+  // direct head serves user messages, judged on the average over its kinds of negatives
+  const t = calibrate(kinds.map((k) => oofNeg[head][k] ?? []), head === "indirect")
   thresholds[head] = t
   report[head] = {
     thresholds: t,
@@ -274,7 +288,7 @@ for (const head of ["direct", "indirect"] as const) {
 // adds to the indirect head's false positives): <= 0.1 % weighted out-of-fold FP for medium.
 const dataKinds = ["email", "code", "table", "synthetic"]
 const directNegData = dataKinds.map((k) => oofNeg.direct[k] ?? [])
-const dMedium = thresholdFor(directNegData, 0.001, 0.9)
+const dMedium = thresholdFor(directNegData, 0.001, 0.9, true)
 const dataThresholds = { low: dMedium, medium: dMedium, high: Math.max(dMedium, thresholdFor(directNegData, 0.0005, 0.95)), critical: Math.max(dMedium, thresholdFor(directNegData, 0, 0.98)) }
 report["directOnData"] = {
   thresholds: dataThresholds,
@@ -292,7 +306,7 @@ const file: ModelFile = {
   notes: {
     trainer: "scripts/train-detector.ts",
     data: "BIPIA train splits and train attacks, synthetic text (scripts/lib/synthetic.ts); no test split, no CyberSecEval",
-    calibration: "5-fold cross-fitting on the train contexts/attacks; thresholds bound the out-of-fold FP rate, each kind of negative weighted equally",
+    calibration: "5-fold cross-fitting on the train contexts/attacks; thresholds bound the out-of-fold FP rate, each kind of negative weighted equally (indirect head and direct-on-data: also each kind on its own)",
     report
   }
 }
