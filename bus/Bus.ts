@@ -160,11 +160,12 @@ const makeClient = (
       return Result.isFailure(framed) ? Effect.fail(framed.failure) : Effect.succeed(framed.success)
     })
 
+  // Every actor may publish rejections; reported through `publish` like any other message.
   const report = (error: RejectionError, claimedProducer?: string, envelopeId?: string) =>
     Effect.gen(function*() {
       yield* Effect.logWarning("bus refused a message", { receiver: actor, error: error.message })
       if (error.subject === auditRejected.name) return // never answer a bad rejection with another
-      const encoded = encodePayload(auditRejected.name, auditRejected.schema, {
+      yield* publish(auditRejected, {
         subject: error.subject,
         receiver: actor,
         reason: error._tag,
@@ -172,9 +173,6 @@ const makeClient = (
         ...(claimedProducer !== undefined ? { claimedProducer } : {}),
         ...(envelopeId !== undefined ? { envelopeId } : {})
       })
-      if (Result.isFailure(encoded)) return
-      const framed = yield* outgoing(auditRejected, "event", encoded.success, undefined)
-      yield* transport.publish(table.wire(auditRejected), framed.bytes)
     }).pipe(Effect.catch(() => Effect.void))
 
   /** Checks a received frame; on refusal reports it and yields nothing. */
@@ -197,8 +195,8 @@ const makeClient = (
       return Effect.succeed(Result.succeed(message.success))
     })
 
-  const rawSubscribe = (subject: Subject, wire: string, queue: string | undefined, bufferSize: number | undefined) =>
-    transport.subscribe(wire, { queue, bufferSize: bufferSize ?? settings.bufferSize })
+  const rawSubscribe = (subject: Subject, bufferSize: number | undefined) =>
+    transport.subscribe(table.wire(subject), { queue: subject.queueGroup, bufferSize: bufferSize ?? settings.bufferSize })
 
   const publish: BusClient["publish"] = (subject, payload, options) =>
     Effect.gen(function*() {
@@ -213,7 +211,7 @@ const makeClient = (
   const subscribe: BusClient["subscribe"] = <A>(subject: EventSubject<A>, options?: { readonly bufferSize?: number }) =>
     Effect.gen(function*() {
       if (!table.canSubscribe(actor, subject)) return yield* denied(subject, "subscribe")
-      const raw = yield* rawSubscribe(subject, table.wire(subject), subject.queueGroup, options?.bufferSize)
+      const raw = yield* rawSubscribe(subject, options?.bufferSize)
       return {
         messages: raw.messages.pipe(
           Stream.filterMapEffect((m) => receive<A>(subject, subject.schema, m.data, ["event"]))
@@ -225,7 +223,7 @@ const makeClient = (
   const serve: BusClient["serve"] = <A, R>(subject: RequestSubject<A, R>, options?: { readonly bufferSize?: number }) =>
     Effect.gen(function*() {
       if (!table.canSubscribe(actor, subject)) return yield* denied(subject, "reply")
-      const raw = yield* rawSubscribe(subject, table.wire(subject), subject.queueGroup, options?.bufferSize)
+      const raw = yield* rawSubscribe(subject, options?.bufferSize)
       const toIncoming = (message: Message<A>, respond: NonNullable<RawMessage["respond"]>): Incoming<A, R> => {
         const cause = { correlationId: message.correlationId, id: message.id }
         const send = (encodedPayload: unknown, failure?: { tag: string; message: string }) =>

@@ -13,6 +13,7 @@ import {
   NoRespondersError,
   PermissionViolationError,
   RequestError,
+  type Subscription,
   TimeoutError
 } from "@nats-io/transport-node"
 import { Cause, Effect, Layer, PubSub, Queue, Redacted, Stream } from "effect"
@@ -78,6 +79,12 @@ export const make = (options: NatsOptions) =>
         ? undefined
         : (out) => Effect.try({ try: () => void msg.respond(out), catch: lost })
 
+    /** Delivers what the server already sent, then ends the stream. */
+    const drainSubscription = (sub: Subscription, mailbox: Queue.Queue<RawMessage, any>) =>
+      Effect.promise(() => (sub.isClosed() ? Promise.resolve() : sub.drain().catch(() => undefined))).pipe(
+        Effect.andThen(Effect.sync(() => Queue.endUnsafe(mailbox)))
+      )
+
     const subscribe = (subject: string, opts: { readonly queue?: string | undefined; readonly bufferSize: number }) =>
       Effect.gen(function*() {
         const mailbox = yield* Queue.dropping<RawMessage, PermissionDenied | ConnectionLost | Cause.Done>(opts.bufferSize)
@@ -103,15 +110,11 @@ export const make = (options: NatsOptions) =>
               }),
             catch: lost
           }),
-          (s) => Effect.promise(() => (s.isClosed() ? Promise.resolve() : s.drain().catch(() => undefined))).pipe(
-            Effect.andThen(Effect.sync(() => Queue.endUnsafe(mailbox)))
-          )
+          (s) => drainSubscription(s, mailbox)
         )
         // A subscription that closes on its own (drained, or the connection closed) ends the stream.
         void sub.closed.then(() => Queue.endUnsafe(mailbox))
-        const drain = Effect.promise(() => (sub.isClosed() ? Promise.resolve() : sub.drain().catch(() => undefined))).pipe(
-          Effect.andThen(Effect.sync(() => Queue.endUnsafe(mailbox)))
-        )
+        const drain = drainSubscription(sub, mailbox)
         return { messages: Stream.fromQueue(mailbox), drain, dropped: () => dropped }
       })
 
