@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto"
 import { Cause, Schema } from "effect"
 import { evaluate } from "../actors/judge/index.ts"
 import type { CompiledPolicy } from "../actors/judge/index.ts"
-import { effectiveTrust, neutralize, scan, wrapUntrusted } from "../actors/sanitizer/index.ts"
+import { effectiveTrust, present, scan } from "../actors/sanitizer/index.ts"
 import type { Finding, Source, Verdict } from "../schemas/index.ts"
 
 export const ScanSource = Schema.Literals(["user", "email", "webhook", "tool", "http"])
@@ -18,16 +18,13 @@ export interface ScanReport {
 }
 
 export const scanText = (policy: CompiledPolicy, text: string, source: Source, maxBytes: number): ScanReport => {
-  const trust = effectiveTrust({ source, trust: source === "user" ? "principal" : "untrusted", channel: "cli", sender: "scan", threadId: "scan", contentType: "text", content: text })
+  const trust = effectiveTrust({ source, trust: "principal" })
   const result = scan(text, { maxBytes, source })
   const judged = evaluate(policy, { text: result.oversize ? "" : text, findings: result.findings, channel: "cli", sender: "scan", trust, source })
   // the report never echoes a secret back, even to the terminal it came from
-  const visible = redactSecrets(text, result.findings)
   const sanitized = result.oversize
     ? ""
-    : trust === "principal"
-    ? neutralize(visible)
-    : wrapUntrusted(visible, { source, nonce: randomBytes(12).toString("base64url") })
+    : present(redactSecrets(text, result.findings), trust, source, randomBytes(12).toString("base64url"))
   return {
     verdict: judged.verdict,
     findings: judged.findings.map((f) => ({ id: f.id, severity: f.severity, span: f.span, message: f.message })),

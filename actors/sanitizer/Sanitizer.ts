@@ -23,7 +23,12 @@ export type Outcome =
  * Only the user's own messages are the principal's; whatever arrives from email, webhooks, tools
  * or HTTP is data, whatever trust its producer claims for it.
  */
-export const effectiveTrust = (event: IngressEvent): TrustClass => (event.source === "user" ? event.trust : "untrusted")
+export const effectiveTrust = (event: Pick<IngressEvent, "source" | "trust">): TrustClass =>
+  event.source === "user" ? event.trust : "untrusted"
+
+/** What the LLM may see of content: special tokens escaped; untrusted content inside a nonce boundary. */
+export const present = (text: string, trust: TrustClass, source: IngressEvent["source"], nonce: string): string =>
+  trust === "principal" ? neutralize(text) : wrapUntrusted(text, { source, nonce })
 
 const parseJson = Schema.decodeUnknownExit(Schema.fromJsonString(Schema.Unknown))
 
@@ -76,9 +81,7 @@ export const sanitize = (
     )
   }
   const trust = effectiveTrust(event)
-  const sanitized = trust === "principal"
-    ? neutralize(event.content)
-    : wrapUntrusted(event.content, { source: event.source, nonce: options.nonce })
+  const sanitized = present(event.content, trust, event.source, options.nonce)
   return {
     _tag: "Sanitized",
     content: {

@@ -8,8 +8,8 @@ import { ingressEvent, ingressRefused, sanitizedContent } from "../../bus/subjec
 import { contentHashOf } from "../../bus/trust.ts"
 import { Sanitizer, type SanitizerOptions } from "./Sanitizer.ts"
 
-export { effectiveTrust, type Outcome, sanitize, Sanitizer, type SanitizerOptions } from "./Sanitizer.ts"
-export { neutralize, scan, type ScanResult, wrapUntrusted } from "./internal/engine.ts"
+export { effectiveTrust, type Outcome, present, sanitize, Sanitizer, type SanitizerOptions } from "./Sanitizer.ts"
+export { scan, type ScanResult } from "./internal/engine.ts"
 
 export const actor = Layer.unwrap(Effect.gen(function*() {
   const sanitizer = yield* Sanitizer
