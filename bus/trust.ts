@@ -19,6 +19,24 @@ export const contentHashOf = (content: SanitizedFields): string => {
     .digest("base64url")
 }
 
+/** Why sanitized content is not what the sanitizer signed; `undefined` when it is. */
+export type SanitizedProblem =
+  | { readonly reason: "hash-mismatch" }
+  | { readonly reason: "signature"; readonly signature: "malformed" | "mismatch" | "unknown-key" }
+
+/**
+ * The content hashes to its `contentHash` and the sanitizer signed that hash. The judge and the
+ * LLM actor both check this; `verify` is their bus client's.
+ */
+export const checkSanitized = (
+  content: SanitizedContent,
+  verify: (signer: "sanitizer", data: string, signature: string) => "ok" | "malformed" | "mismatch" | "unknown-key"
+): SanitizedProblem | undefined => {
+  if (contentHashOf(content) !== content.contentHash) return { reason: "hash-mismatch" }
+  const signature = verify("sanitizer", content.contentHash, content.sanitizerSignature)
+  return signature === "ok" ? undefined : { reason: "signature", signature }
+}
+
 /** The statement the judge signs: its verdict bound to the content hash and the sanitizer's signature. */
 export const judgeStatement = (prompt: Omit<JudgedPrompt, "judgeSignature" | "content"> & {
   readonly content: Pick<SanitizedContent, "contentHash" | "sanitizerSignature">

@@ -10,7 +10,7 @@
 import { Clock, Effect } from "effect"
 import type { BusClient } from "../../bus/Bus.ts"
 import { judgedPrompt, ingressRefused } from "../../bus/subjects.ts"
-import { contentHashOf, judgeStatement } from "../../bus/trust.ts"
+import { checkSanitized, judgeStatement } from "../../bus/trust.ts"
 import type { Message, Refusal, SanitizedContent } from "../../schemas/index.ts"
 import { evaluate, refusalMessage } from "./evaluate.ts"
 import { Policy } from "./Policy.ts"
@@ -20,9 +20,8 @@ import { RateLimiter } from "./RateLimiter.ts"
 const integrityProblem = (content: SanitizedContent, client: BusClient): string | undefined => {
   // The bus already checked the envelope's signature; this re-checks the content's own
   // signature, which is what the LLM actor will check again downstream (defence in depth).
-  if (contentHashOf(content) !== content.contentHash) return "hash-mismatch"
-  const signature = client.verify("sanitizer", content.contentHash, content.sanitizerSignature)
-  return signature === "ok" ? undefined : `signature-${signature}`
+  const problem = checkSanitized(content, client.verify)
+  return problem === undefined ? undefined : problem.reason === "hash-mismatch" ? "hash-mismatch" : `signature-${problem.signature}`
 }
 
 export const judgeContent = Effect.fn("judge.content")(function*(message: Message<SanitizedContent>, client: BusClient) {

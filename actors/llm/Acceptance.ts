@@ -8,7 +8,7 @@ import { Clock, Context, Effect, Layer } from "effect"
 import { Bus } from "../../bus/Bus.ts"
 import { ReplayGuard } from "../../bus/ReplayGuard.ts"
 import { auditRejected, judgedPrompt } from "../../bus/subjects.ts"
-import { contentHashOf, judgeStatement } from "../../bus/trust.ts"
+import { checkSanitized, judgeStatement } from "../../bus/trust.ts"
 import { type JudgedPrompt, PromptRejected, type Verdict } from "../../schemas/index.ts"
 
 /** Verdicts that let content reach the model; `block` and `review` never do. */
@@ -33,11 +33,11 @@ export class Acceptance extends Context.Service<Acceptance, {
           const reject = (reason: PromptRejected["reason"], detail: string) =>
             new PromptRejected({ reason, promptId: prompt.promptId, detail })
           const { content } = prompt
-          if (contentHashOf(content) !== content.contentHash) {
+          const sanitized = checkSanitized(content, client.verify)
+          if (sanitized?.reason === "hash-mismatch") {
             return reject("content-hash-mismatch", "the content does not hash to the signed contentHash")
           }
-          const bySanitizer = client.verify("sanitizer", content.contentHash, content.sanitizerSignature)
-          if (bySanitizer !== "ok") return reject("sanitizer-signature", `sanitizer signature ${bySanitizer}`)
+          if (sanitized?.reason === "signature") return reject("sanitizer-signature", `sanitizer signature ${sanitized.signature}`)
           const byJudge = client.verify("judge", judgeStatement(prompt), prompt.judgeSignature)
           if (byJudge !== "ok") return reject("judge-signature", `judge signature ${byJudge}`)
           if (!PASSING.has(prompt.verdict)) return reject("verdict-not-allowed", `verdict ${prompt.verdict} never reaches the model`)
