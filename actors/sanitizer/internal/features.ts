@@ -4,15 +4,15 @@
 
 export const HASH_BITS = 18
 export const BUCKETS = 1 << HASH_BITS
-const MASK = BUCKETS - 1
+export const MASK = BUCKETS - 1
 
-const FNV_OFFSET = 0x811c9dc5
-const FNV_PRIME = 16777619
+export const FNV_OFFSET = 0x811c9dc5
+export const FNV_PRIME = 16777619
 
-const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39
+export const isWordCode = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 39
 // CJK and kana: every character is a word (no spaces in those scripts)
-const isIdeo = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
-const isLetterish = (c: number): boolean => c > 0x7f && !isIdeo(c) && c !== 0x3000
+export const isIdeo = (c: number): boolean => (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xac00 && c <= 0xd7af)
+export const isLetterish = (c: number): boolean => c > 0x7f && !isIdeo(c) && c !== 0x3000
 
 /**
  * Calls `emit(bucket, position)` for every feature of `text`: word unigrams and bigrams, the
@@ -75,11 +75,6 @@ export const forEachFeature = (text: string, emit: (bucket: number, pos: number)
   }
 }
 
-export interface LinearHead {
-  readonly weights: Float32Array
-  readonly bias: number
-}
-
 /** Windows are runs of 1..MAX_SEGMENTS consecutive segments of at most MAX_WINDOW_CHARS. */
 export const MAX_SEGMENTS = 4
 export const MAX_WINDOW_CHARS = 1200
@@ -135,120 +130,6 @@ export const segmentStarts = (text: string): Array<number> => {
     cutAt(boundary)
   }
   return starts
-}
-
-export interface WindowScore {
-  readonly logit: number
-  readonly start: number
-  readonly end: number
-}
-
-const bestWindows = (
-  starts: ReadonlyArray<number>,
-  end: number,
-  sums: Float64Array,
-  counts: Float64Array,
-  k: number,
-  heads: ReadonlyArray<LinearHead>
-): Array<WindowScore> => {
-  const nSeg = starts.length
-  return heads.map((head, h) => {
-    let best: WindowScore = { logit: -Infinity, start: 0, end }
-    for (let a = 0; a < nSeg; a++) {
-      let s = 0
-      let c = 0
-      for (let b = a; b < nSeg && b - a < MAX_SEGMENTS; b++) {
-        const segEnd = starts[b + 1] ?? end
-        if (b > a && segEnd - (starts[a] as number) > MAX_WINDOW_CHARS) break
-        s += sums[b * k + h] as number
-        c += counts[b] as number
-        if (c === 0) continue
-        const logit = head.bias + s / Math.sqrt(c)
-        if (logit > best.logit) best = { logit, start: starts[a] as number, end: segEnd }
-      }
-    }
-    return best
-  })
-}
-
-/**
- * Per-segment weight sums and feature counts for up to two heads. The same features as
- * forEachFeature, inlined (no callback, segment of a position from a table): this is the hot
- * path of every scan. test/actors/sanitizer/model.test.ts checks it against forEachFeature.
- */
-const accumulate = (text: string, starts: ReadonlyArray<number>, w0: Float32Array, w1: Float32Array | undefined, sums: Float64Array, counts: Float64Array): void => {
-  const n = text.length
-  const k = w1 === undefined ? 1 : 2
-  const segOf = new Int32Array(n + 1)
-  for (let s = 0; s < starts.length; s++) segOf.fill(s, starts[s] as number, starts[s + 1] ?? n)
-  const add = (bucket: number, pos: number): void => {
-    const sg = segOf[pos] as number
-    counts[sg] = (counts[sg] as number) + 1
-    sums[sg * k] = (sums[sg * k] as number) + (w0[bucket] as number)
-    if (w1 !== undefined) sums[sg * k + 1] = (sums[sg * k + 1] as number) + (w1[bucket] as number)
-  }
-  let prev = 0
-  let hasPrev = false
-  let i = 0
-  while (i < n) {
-    const c = text.charCodeAt(i)
-    if (isWordCode(c) || isLetterish(c)) {
-      const start = i
-      let h = FNV_OFFSET
-      while (i < n) {
-        const d = text.charCodeAt(i)
-        if (!(isWordCode(d) || isLetterish(d))) break
-        h = Math.imul(h ^ d, FNV_PRIME)
-        i++
-        if (i - start > 40) break
-      }
-      add((h ^ 0x5bd1e995) & MASK, start)
-      add(hasPrev ? (Math.imul(prev ^ 0x27d4eb2f, 0x165667b1) ^ h) & MASK : Math.imul(h ^ 0x7feb352d, 0x846ca68b) & MASK, start)
-      prev = h
-      hasPrev = true
-    } else if (isIdeo(c)) {
-      const h = Math.imul(FNV_OFFSET ^ c, FNV_PRIME)
-      add((h ^ 0x5bd1e995) & MASK, i)
-      if (hasPrev) add((Math.imul(prev ^ 0x27d4eb2f, 0x165667b1) ^ h) & MASK, i)
-      prev = h
-      hasPrev = true
-      i++
-    } else {
-      if (c === 46 || c === 10 || c === 33 || c === 63 || c === 124) hasPrev = false
-      i++
-    }
-  }
-  let c1 = 32
-  let c2 = 32
-  let c3 = 32
-  let c4 = 32
-  for (let p = 0; p < n; p++) {
-    let c = text.charCodeAt(p)
-    if (c === 9 || c === 10 || c === 13) c = 32
-    if (c === 32 && c4 === 32) continue
-    const h3 = Math.imul(Math.imul(Math.imul(0x9e3779b1 ^ c3, FNV_PRIME) ^ c4, FNV_PRIME) ^ c, FNV_PRIME)
-    const h5 = Math.imul(Math.imul(Math.imul(h3 ^ 0x85ebca6b ^ c1, FNV_PRIME) ^ c2, FNV_PRIME), 0xc2b2ae35)
-    const b3 = h3 & MASK
-    const b5 = (h5 ^ (h5 >>> 15)) & MASK
-    const sg = segOf[p] as number
-    counts[sg] = (counts[sg] as number) + 2
-    sums[sg * k] = (sums[sg * k] as number) + (w0[b3] as number) + (w0[b5] as number)
-    if (w1 !== undefined) sums[sg * k + 1] = (sums[sg * k + 1] as number) + (w1[b3] as number) + (w1[b5] as number)
-    c1 = c2
-    c2 = c3
-    c3 = c4
-    c4 = c
-  }
-}
-
-/** Scores every head (at most two, one feature pass) and returns each head's best window. */
-export const maxWindowLogits = (text: string, heads: ReadonlyArray<LinearHead>): Array<WindowScore> => {
-  const starts = segmentStarts(text)
-  const k = heads.length
-  const sums = new Float64Array(starts.length * k)
-  const counts = new Float64Array(starts.length)
-  accumulate(text, starts, heads[0]?.weights ?? new Float32Array(BUCKETS), heads[1]?.weights, sums, counts)
-  return bestWindows(starts, text.length, sums, counts, k, heads)
 }
 
 /** Feature lists of every window, for training (same windows as maxWindowLogits). */

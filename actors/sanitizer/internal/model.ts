@@ -5,7 +5,8 @@
 //             tables, tool output) vs clean data; not applied to the user's own messages, where
 //             an instruction to the assistant is the normal case.
 import { readFileSync } from "node:fs"
-import { BUCKETS, HASH_BITS, maxWindowLogits } from "./features.ts"
+import { BUCKETS, HASH_BITS } from "./features.ts"
+import { maxWindowLogits } from "./score.ts"
 import type { Severity } from "./rules.ts"
 
 export type HeadName = "direct" | "indirect"
@@ -33,6 +34,10 @@ export interface ModelFile {
 }
 
 export interface Head {
+  /** weight = quantized * scale: the scorer sums integers and scales once per window */
+  readonly quantized: Int8Array
+  readonly scale: number
+  /** the same weights as floats, for training and reference checks */
   readonly weights: Float32Array
   readonly bias: number
   readonly thresholds: Readonly<Record<Severity, number>>
@@ -47,7 +52,7 @@ export const decodeHead = (file: HeadFile): Head => {
   const weights = new Float32Array(BUCKETS)
   const q = new Int8Array(raw.buffer, raw.byteOffset, raw.length)
   for (let i = 0; i < BUCKETS; i++) weights[i] = (q[i] as number) * file.scale
-  return { weights, bias: file.bias, thresholds: file.thresholds, ...(file.dataThresholds !== undefined ? { dataThresholds: file.dataThresholds } : {}) }
+  return { quantized: Int8Array.from(q), scale: file.scale, weights, bias: file.bias, thresholds: file.thresholds, ...(file.dataThresholds !== undefined ? { dataThresholds: file.dataThresholds } : {}) }
 }
 
 export const decodeModel = (file: ModelFile): Model => {
