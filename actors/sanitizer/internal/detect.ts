@@ -1,6 +1,7 @@
-// One pass of the literal prefilter over the normalised text; each trigger hit runs only the
-// rules attached to triggers starting at that position, each a sticky, bounded regex.
+// One pass of the literal prefilter (prefilter.ts) over the normalised text; each trigger hit runs
+// only the rules attached to triggers starting at that position, each a sticky, bounded regex.
 import { normalize } from "./normalize.ts"
+import { buildPrefilter, type Prefilter } from "./prefilter.ts"
 import { buildRules, setFolder, type Rule, type Severity } from "./rules.ts"
 
 export interface RawHit {
@@ -21,37 +22,7 @@ interface Trigger {
   readonly wordStart: boolean
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\\/]/g, "\\$&")
-
-interface TrieNode {
-  end: boolean
-  readonly next: Map<string, TrieNode>
-}
-
-const trieRegex = (words: ReadonlyArray<string>): string => {
-  const root: TrieNode = { end: false, next: new Map() }
-  for (const w of words) {
-    let node = root
-    for (const ch of w) {
-      let child = node.next.get(ch)
-      if (child === undefined) {
-        child = { end: false, next: new Map() }
-        node.next.set(ch, child)
-      }
-      node = child
-    }
-    node.end = true
-  }
-  const emit = (node: TrieNode): string => {
-    // any trigger ending here already proves a hit; longer ones need not be matched
-    if (node.end) return ""
-    const branches = [...node.next].map(([ch, child]) => escape(ch) + emit(child))
-    return branches.length === 1 ? (branches[0] as string) : `(?:${branches.join("|")})`
-  }
-  return emit(root)
-}
-
-const buildIndex = (): { readonly prefilter: RegExp; readonly byFirst: ReadonlyMap<string, ReadonlyArray<Trigger>> } => {
+const buildIndex = (): { readonly prefilter: Prefilter; readonly byFirst: ReadonlyMap<string, ReadonlyArray<Trigger>> } => {
   const byText = new Map<string, Array<Rule>>()
   for (const r of RULES) {
     for (const t of r.triggers) {
@@ -69,16 +40,10 @@ const buildIndex = (): { readonly prefilter: RegExp; readonly byFirst: ReadonlyM
     if (list === undefined) byFirst.set(first, [trig])
     else list.push(trig)
   }
-  // The hit position, not the matched alternative, decides which triggers are checked, so the
-  // prefilter only has to find positions where some trigger starts: a trie-factored alternation
-  // (one branch per distinct first character) is several times faster than a flat one in V8.
-  // Triggers that start with a word character can only match at a word start (detectPatterns
-  // insists on it anyway): behind a one-character look-behind the engine skips word interiors
-  // cheaply. (Not \b: "_" is a word character to \b, and "x_ignore" must still hit.)
-  const all = [...byText.keys()]
-  const wordy = all.filter((t) => /^[a-z0-9]/.test(t))
-  const other = all.filter((t) => !/^[a-z0-9]/.test(t))
-  return { prefilter: new RegExp(`(?<![a-z0-9])${trieRegex(wordy)}|${trieRegex(other)}`, "g"), byFirst }
+  // The hit position decides which triggers are checked there, so the prefilter only has to find
+  // positions where some trigger starts (a word-character trigger only at a word start, which
+  // detectPatterns insists on anyway).
+  return { prefilter: buildPrefilter(byText.keys()), byFirst }
 }
 
 const INDEX = buildIndex()
@@ -99,13 +64,9 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 0, mediu
 
 export const detectPatterns = (text: string): Array<RawHit> => {
   const hits: Array<RawHit> = []
-  const prefilter = INDEX.prefilter
-  prefilter.lastIndex = 0
   // the same rule at an overlapping position is reported once
   const lastEnd = new Map<Rule, number>()
-  for (let m = prefilter.exec(text); m !== null; m = prefilter.exec(text)) {
-    const pos = m.index
-    prefilter.lastIndex = pos + 1
+  for (const pos of INDEX.prefilter.positions(text)) {
     const candidates = INDEX.byFirst.get(text[pos] as string)
     if (candidates === undefined) continue
     const wordBoundary = pos === 0 || !isWordChar(text.charCodeAt(pos - 1))

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest"
+import { RULES } from "../../../actors/sanitizer/internal/detect.ts"
+import { normalize } from "../../../actors/sanitizer/internal/normalize.ts"
+import { buildPrefilter } from "../../../actors/sanitizer/internal/prefilter.ts"
+import { rng } from "../../../scripts/lib/datasets.ts"
+
+const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
+
+// the definition, checked position by position
+const reference = (triggers: ReadonlyArray<string>, text: string): Array<number> => {
+  const out: Array<number> = []
+  for (let p = 0; p < text.length; p++) {
+    const wordStart = p === 0 || !isWordChar(text.charCodeAt(p - 1))
+    if (triggers.some((t) => text.startsWith(t, p) && (wordStart || !isWordChar(t.charCodeAt(0))))) out.push(p)
+  }
+  return out
+}
+
+const TRIGGERS = [...new Set(RULES.flatMap((r) => r.triggers.map((t) => normalize(t).text)))]
+
+const soup = (rand: () => number, pieces: ReadonlyArray<string>, count: number): string => {
+  let s = ""
+  for (let j = 0; j < count; j++) s += pieces[Math.floor(rand() * pieces.length)] as string
+  return s
+}
+
+describe("trigger prefilter", () => {
+  it("finds exactly the trigger starts of the rule set in random text (ASCII, Cyrillic, CJK, word joins)", () => {
+    const prefilter = buildPrefilter(TRIGGERS)
+    const pieces = [...TRIGGERS, ...TRIGGERS.map((t) => t.slice(0, Math.ceil(t.length / 2))), ...TRIGGERS.map((t) => t.slice(1)), "a", "x", "_", "0", " ", " ", "\n", "'", "é", "и", "你", "。", "\u200b", "😀", "A"]
+    const rand = rng(11)
+    for (let k = 0; k < 400; k++) {
+      const text = soup(rand, pieces, 1 + Math.floor(rand() * 40))
+      expect(prefilter.positions(text), text).toEqual(reference(TRIGGERS, text))
+    }
+  })
+
+  it("handles overlapping, nested and suffix triggers", () => {
+    const triggers = ["ab", "abc", "bc", "b", "c d", "<|", "|>", "+ ", " + ", "и", "иa", "你好"]
+    const prefilter = buildPrefilter(triggers)
+    const rand = rng(5)
+    const pieces = ["a", "b", "c", " ", "d", "<", "|", ">", "+", "и", "你", "好", "x"]
+    for (let k = 0; k < 2000; k++) {
+      const text = soup(rand, pieces, Math.floor(rand() * 30))
+      expect(prefilter.positions(text), text).toEqual(reference(triggers, text))
+    }
+  })
+
+  it("works with no non-ASCII triggers and on empty text", () => {
+    const prefilter = buildPrefilter(["ignore", "<!--"])
+    expect(prefilter.positions("")).toEqual([])
+    expect(prefilter.positions("xignore ignore<!--и ignore")).toEqual([8, 14, 20])
+  })
+})
