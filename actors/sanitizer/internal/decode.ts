@@ -17,12 +17,16 @@ const isB64 = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
 
+// one decoder for all runs: constructing one costs more than decoding a run (a non-streaming
+// decode() starts from a clean state every time)
+const UTF8 = new TextDecoder("utf-8", { fatal: true })
+
 /** Decoded bytes count as text when valid UTF-8 and almost entirely printable. */
 const asText = (bytes: Uint8Array): string | undefined => {
   if (bytes.length < 6) return undefined
   let text: string
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes)
+    text = UTF8.decode(bytes)
   } catch {
     return undefined
   }

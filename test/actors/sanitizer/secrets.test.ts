@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs"
 import { join, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
-import { scan } from "../../../actors/sanitizer/internal/engine.ts"
-import { scanSecrets } from "../../../actors/sanitizer/internal/secrets.ts"
+import { scan, type Finding } from "../../../actors/sanitizer/internal/engine.ts"
+import { scanRule, scanSecrets, SECRET_RULES } from "../../../actors/sanitizer/internal/secrets.ts"
+import { rng } from "../../../scripts/lib/datasets.ts"
 
 const datasets = process.env["IRONCLAW_DATASETS"] ?? resolve(import.meta.dirname, "..", "..", "..", "..", "shared", "datasets")
 
@@ -74,5 +75,27 @@ describe("inbound secret scan", () => {
       "The API key goes in the Authorization header."
     ]
     for (const n of negatives) expect(scanSecrets(n), n).toEqual([])
+  })
+})
+
+describe("secret rules tried only at their opening literals", () => {
+  const reference = (text: string): Array<Finding> => {
+    const findings: Array<Finding> = []
+    for (const rule of SECRET_RULES) scanRule(rule, text, new RegExp(rule.re.source, rule.re.flags), findings)
+    return findings
+  }
+  it("find the same as a global scan of every rule, on random text around secret formats", () => {
+    const pieces = [
+      ...Object.values(POSITIVES), "AKIA", "A3TX", "ghp_", "github_pat_", "sk-", "sk-ant-", "sk-proj-", "T3BlbkFJ", "xoxb-", "hooks.slack.com/services/", "sk_live_", "rk_test_",
+      "SG.", "Bearer ", "AIza", "-----BEGIN RSA PRIVATE KEY-----", "-----BEGIN ", "PRIVATE KEY", "ey", "eyJ", ".ey", "api_key=", "API-KEY: ", "Password=", "passwd:", "token = '", "SECRET",
+      "q8Z3mW7pL2xR9tV4nB6cY1", "aB3dE5gH7jK9mN1pQ3sT5vX7", "0123456789", "abcdefghij", " ", "\n", "=", ":", "\"", "'", "-", "_", ".", "İ", "é", "\u200b"
+    ]
+    const rand = rng(3)
+    for (let k = 0; k < 1500; k++) {
+      let text = ""
+      const len = 1 + Math.floor(rand() * 30)
+      for (let j = 0; j < len; j++) text += pieces[Math.floor(rand() * pieces.length)] as string
+      expect(scanSecrets(text), text).toEqual(reference(text))
+    }
   })
 })
