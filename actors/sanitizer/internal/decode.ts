@@ -2,6 +2,7 @@
 // returns the decoded text of each with the span it came from. Decoding is linear: character
 // runs are found with hand-written loops (a regex like /[A-Za-z0-9+\/]{20,}/g restarts at every
 // character of a near-miss run), and each run is decoded once.
+import { isUtf8 } from "node:buffer"
 
 export interface Decoded {
   readonly kind: "base64" | "hex" | "url" | "escape" | "rot13" | "reversed" | "leet" | "spaced" | "split"
@@ -17,19 +18,13 @@ const isB64 = (c: number): boolean =>
   (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47 || c === 45 || c === 95
 const isHex = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 102) || (c >= 65 && c <= 70)
 
-// one decoder for all runs: constructing one costs more than decoding a run (a non-streaming
-// decode() starts from a clean state every time)
-const UTF8 = new TextDecoder("utf-8", { fatal: true })
-
 /** Decoded bytes count as text when valid UTF-8 and almost entirely printable. */
 const asText = (bytes: Uint8Array): string | undefined => {
-  if (bytes.length < 6) return undefined
-  let text: string
-  try {
-    text = UTF8.decode(bytes)
-  } catch {
-    return undefined
-  }
+  if (bytes.length < 6 || !isUtf8(bytes)) return undefined
+  // = TextDecoder("utf-8", { fatal: true }) on valid input, which drops one leading BOM; several
+  // times cheaper per call, and most candidate runs in prose are not valid UTF-8 at all
+  const raw = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString("utf8")
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw
   let printable = 0
   let letters = 0
   let spaces = 0
@@ -82,32 +77,38 @@ const runs = (text: string, out: Array<Decoded>): void => {
       i = probe + 1
       continue
     }
-    let start = probe
-    while (start > i && inClass(text, start - 1)) start--
-    let upper = 0
-    let lower = 0
-    let digit = 0
-    let allHex = true
-    let j = start
-    for (; j < n; j++) {
-      const c = text.charCodeAt(j)
-      const k = c < 128 ? (CLASS[c] as number) : 0
-      if (k === 0) break
-      if ((k & HEX) === 0) allHex = false
-      if (c >= 65 && c <= 90) upper++
-      else if (c >= 97 && c <= 122) lower++
-      else if (c >= 48 && c <= 57) digit++
-    }
-    const len = j - start
+    let j = probe + 1
+    while (j < n && inClass(text, j)) j++
     let end = j
     while (end < n && text.charCodeAt(end) === 61 && end - j < 2) end++
-    if (allHex && len >= MIN_HEX && len % 2 === 0) decodeHex(text.slice(start, j), [start, j], out)
-    // base64 of text mixes cases; a long all-lower run is a word or an identifier
-    else if (len >= MIN_BASE64 && upper > 0 && lower > 0 && upper + digit >= len / 10) {
-      const decoded = asText(Buffer.from(text.slice(start, j).replace(/-/g, "+").replace(/_/g, "/"), "base64"))
-      if (decoded !== undefined) out.push({ kind: "base64", span: [start, end], text: decoded })
+    // the run starts at or after i: shorter than MIN whatever its start (a word, in prose)
+    if (j - i < MIN) {
+      i = end
+      continue
     }
-    i = Math.max(end, start + 1)
+    let start = probe
+    while (start > i && inClass(text, start - 1)) start--
+    const len = j - start
+    if (len >= MIN) {
+      let upper = 0
+      let lower = 0
+      let digit = 0
+      let allHex = true
+      for (let k = start; k < j; k++) {
+        const c = text.charCodeAt(k)
+        if (((CLASS[c] as number) & HEX) === 0) allHex = false
+        if (c >= 65 && c <= 90) upper++
+        else if (c >= 97 && c <= 122) lower++
+        else if (c >= 48 && c <= 57) digit++
+      }
+      if (allHex && len >= MIN_HEX && len % 2 === 0) decodeHex(text.slice(start, j), [start, j], out)
+      // base64 of text mixes cases; a long all-lower run is a word or an identifier
+      else if (len >= MIN_BASE64 && upper > 0 && lower > 0 && upper + digit >= len / 10) {
+        const decoded = asText(Buffer.from(text.slice(start, j).replace(/-/g, "+").replace(/_/g, "/"), "base64"))
+        if (decoded !== undefined) out.push({ kind: "base64", span: [start, end], text: decoded })
+      }
+    }
+    i = end
   }
   if (text.includes("\\x")) {
     HEX_ESCAPES.lastIndex = 0
