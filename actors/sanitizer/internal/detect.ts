@@ -19,10 +19,22 @@ export const RULES: ReadonlyArray<Rule> = buildRules()
 interface Trigger {
   readonly text: string
   readonly rules: ReadonlyArray<Rule>
+  /** each rule's index in RULES */
+  readonly ruleIndex: ReadonlyArray<number>
   readonly wordStart: boolean
 }
 
-const buildIndex = (): { readonly prefilter: Prefilter; readonly byFirst: ReadonlyMap<string, ReadonlyArray<Trigger>> } => {
+interface Index {
+  readonly prefilter: Prefilter
+  /**
+   * (first << 16 | second code unit) -> the triggers that may start with them, in RULES order;
+   * `byFirst` (first code unit) for one-character triggers where no two-character key matches
+   */
+  readonly byPrefix: ReadonlyMap<number, ReadonlyArray<Trigger>>
+  readonly byFirst: ReadonlyMap<number, ReadonlyArray<Trigger>>
+}
+
+const buildIndex = (): Index => {
   const byText = new Map<string, Array<Rule>>()
   for (const r of RULES) {
     for (const t of r.triggers) {
@@ -32,18 +44,31 @@ const buildIndex = (): { readonly prefilter: Prefilter; readonly byFirst: Readon
       else if (!list.includes(r)) list.push(r)
     }
   }
-  const byFirst = new Map<string, Array<Trigger>>()
+  const byFirst = new Map<number, Array<Trigger>>()
   for (const [text, rules] of byText) {
-    const first = text[0] as string
-    const trig: Trigger = { text, rules, wordStart: /[a-z0-9]/.test(first) }
+    const first = text.charCodeAt(0)
+    const trig: Trigger = { text, rules, ruleIndex: rules.map((r) => RULES.indexOf(r)), wordStart: /[a-z0-9]/.test(text[0] as string) }
     const list = byFirst.get(first)
     if (list === undefined) byFirst.set(first, [trig])
     else list.push(trig)
   }
+  // a position's candidates narrowed by its second code unit, order kept (it decides which
+  // trigger of a rule reports when several start at the same position)
+  const byPrefix = new Map<number, ReadonlyArray<Trigger>>()
+  for (const [first, list] of byFirst) {
+    for (const t of list) {
+      if (t.text.length < 2) continue
+      const second = t.text.charCodeAt(1)
+      const key = (first << 16) | second
+      if (!byPrefix.has(key)) byPrefix.set(key, list.filter((u) => u.text.length === 1 || u.text.charCodeAt(1) === second))
+    }
+  }
+  const single = new Map<number, ReadonlyArray<Trigger>>()
+  for (const [first, list] of byFirst) single.set(first, list.filter((u) => u.text.length === 1))
   // The hit position decides which triggers are checked there, so the prefilter only has to find
   // positions where some trigger starts (a word-character trigger only at a word start, which
   // detectPatterns insists on anyway).
-  return { prefilter: buildPrefilter(byText.keys()), byFirst }
+  return { prefilter: buildPrefilter(byText.keys()), byPrefix, byFirst: single }
 }
 
 const INDEX = buildIndex()
@@ -65,17 +90,20 @@ export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 0, mediu
 export const detectPatterns = (text: string): Array<RawHit> => {
   const hits: Array<RawHit> = []
   // the same rule at an overlapping position is reported once
-  const lastEnd = new Map<Rule, number>()
+  const lastEnd = new Int32Array(RULES.length).fill(-1)
   for (const pos of INDEX.prefilter.positions(text)) {
-    const candidates = INDEX.byFirst.get(text[pos] as string)
+    const first = text.charCodeAt(pos)
+    const candidates = INDEX.byPrefix.get((first << 16) | (pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0)) ?? INDEX.byFirst.get(first)
     if (candidates === undefined) continue
     const wordBoundary = pos === 0 || !isWordChar(text.charCodeAt(pos - 1))
     // hint triggers such as "+'" start with punctuation: no word-boundary condition
     for (const trig of candidates) {
       if (trig.wordStart && !wordBoundary) continue
       if (!text.startsWith(trig.text, pos)) continue
-      for (const rule of trig.rules) {
-        if ((lastEnd.get(rule) ?? -1) > pos) continue
+      for (let r = 0; r < trig.rules.length; r++) {
+        const rule = trig.rules[r] as Rule
+        const index = trig.ruleIndex[r] as number
+        if ((lastEnd[index] as number) > pos) continue
         if (rule.lineStart === true && !atLineStart(text, pos)) continue
         let end = pos + trig.text.length
         if (rule.pattern !== undefined) {
@@ -84,7 +112,7 @@ export const detectPatterns = (text: string): Array<RawHit> => {
           if (pm === null) continue
           end = pos + pm[0].length
         }
-        lastEnd.set(rule, end)
+        lastEnd[index] = end
         hits.push({ rule, start: pos, end })
       }
     }

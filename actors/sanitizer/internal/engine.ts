@@ -144,16 +144,27 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
   return { norm, findings }
 }
 
-const dedupe = (findings: ReadonlyArray<Finding>): Array<Finding> => {
-  const seen = new Set<string>()
+/**
+ * Drops repeated findings (same id, span and severity; the first is kept) and sorts by start,
+ * most severe first, stable. Sorting first (stable) puts repeats into the same run of equal start
+ * and severity, in their original order, so each finding is compared only within its run, not
+ * keyed by a string (near-miss text can carry 50,000 findings).
+ */
+const dedupe = (findings: Array<Finding>): Array<Finding> => {
+  findings.sort((a, b) => a.span[0] - b.span[0] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])
   const out: Array<Finding> = []
+  let run = 0
   for (const f of findings) {
-    const key = `${f.id}|${f.span[0]}|${f.span[1]}|${f.severity}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    out.push(f)
+    const head = out[run]
+    if (head !== undefined && (head.span[0] !== f.span[0] || head.severity !== f.severity)) run = out.length
+    let repeat = false
+    for (let i = run; i < out.length && !repeat; i++) {
+      const o = out[i] as Finding
+      repeat = o.id === f.id && o.span[1] === f.span[1]
+    }
+    if (!repeat) out.push(f)
   }
-  return out.sort((a, b) => a.span[0] - b.span[0] || SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity])
+  return out
 }
 
 const looksLikeJson = (text: string): boolean => /^\s{0,64}[[{]/.test(text)
