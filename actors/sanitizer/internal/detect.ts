@@ -1,7 +1,7 @@
 // One pass of the literal prefilter (prefilter.ts) over the normalised text; each trigger hit runs
 // only the rules attached to triggers starting at that position, each a sticky, bounded regex.
 import { normalize } from "./normalize.ts"
-import { buildPrefilter, type Prefilter } from "./prefilter.ts"
+import { buildPrefilter, type Prefilter, type TextFacts } from "./prefilter.ts"
 import { buildRules, setFolder, type Rule, type Severity } from "./rules.ts"
 
 export interface RawHit {
@@ -87,11 +87,18 @@ const atLineStart = (text: string, pos: number): boolean => {
 
 export const SEVERITY_RANK: Readonly<Record<Severity, number>> = { low: 0, medium: 1, high: 2, critical: 3 }
 
-export const detectPatterns = (text: string): Array<RawHit> => {
+export interface Detection {
+  readonly hits: Array<RawHit>
+  /** noted by the same pass, for the leetspeak and spaced-letter views */
+  readonly facts: TextFacts
+}
+
+export const detectPatterns = (text: string): Detection => {
   const hits: Array<RawHit> = []
+  const { starts, facts } = INDEX.prefilter.scan(text)
   // the same rule at an overlapping position is reported once
   const lastEnd = new Int32Array(RULES.length).fill(-1)
-  for (const pos of INDEX.prefilter.positions(text)) {
+  for (const pos of starts) {
     const first = text.charCodeAt(pos)
     const candidates = INDEX.byPrefix.get((first << 16) | (pos + 1 < text.length ? text.charCodeAt(pos + 1) : 0)) ?? INDEX.byFirst.get(first)
     if (candidates === undefined) continue
@@ -117,5 +124,5 @@ export const detectPatterns = (text: string): Array<RawHit> => {
       }
     }
   }
-  return hits
+  return { hits, facts }
 }

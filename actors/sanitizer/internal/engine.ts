@@ -94,7 +94,8 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
   const rot13At: Array<number> = []
   const reversedAt: Array<number> = []
   let split = false
-  for (const hit of detectPatterns(norm.text)) {
+  const { hits, facts } = detectPatterns(norm.text)
+  for (const hit of hits) {
     if (hit.rule.hint !== undefined) {
       if (hit.rule.hint === "rot13") rot13At.push(hit.start)
       else if (hit.rule.hint === "reversed") reversedAt.push(hit.start)
@@ -105,7 +106,7 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
   }
   findings.push(...scanSecrets(text))
   if (depth < ctx.maxDecodeDepth) {
-    const views = [...findEncoded(text, norm.text, { split }), ...rot13Views(norm, rot13At), ...reversedViews(norm, reversedAt), ...leetView(norm), ...spacedView(norm)]
+    const views = [...findEncoded(text, norm.text, { split }), ...rot13Views(norm, rot13At), ...reversedViews(norm, reversedAt), ...leetView(norm, facts.leetEdges), ...spacedView(norm, facts.spacedStart)]
     for (const d of views) {
       const span = d.span
       // views that keep most of the text (split strings, leetspeak) get patterns only: the model

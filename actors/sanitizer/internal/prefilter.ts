@@ -85,11 +85,44 @@ const build = (triggers: ReadonlyArray<string>): Automaton => {
   return { k, ascii, wide, next, ends }
 }
 
+// While the pass reads every character anyway it also notes two facts the decoded views need,
+// where a regex each would read the text again: letters next to leetspeak stand-ins
+// (/[a-z][013457@$]|[013457@$][a-z]/, every position) and the first run of spaced-out letters
+// (/(?:[a-z] ){4,400}[a-z]/, its start). Per character: one class load; the spaced run is a
+// nine-state machine (letter, space, letter, ... counted to four pairs), both branch-free.
+const LETTER = 1
+const STAND_IN = 2
+const LEET_CLASS = new Uint8Array(128)
+const SPACED_CLASS = new Uint8Array(128)
+for (let c = 97; c <= 122; c++) LEET_CLASS[c] = LETTER
+for (const ch of "013457@$") LEET_CLASS[ch.charCodeAt(0)] = STAND_IN
+for (let c = 97; c <= 122; c++) SPACED_CLASS[c] = 1
+SPACED_CLASS[32] = 2
+// state * 3 + class (0 other, 1 letter, 2 space) -> state; 0 nothing, 2k - 1 after the letter of
+// pair k (1 <= k <= 4), 2k after its space, 9 the fifth letter (absorbing: only the first run counts)
+const SPACED_MATCH = 9
+const SPACED_NEXT = new Uint8Array(30)
+for (let st = 0; st <= SPACED_MATCH; st++) {
+  const afterSpace = st > 0 && st < SPACED_MATCH && st % 2 === 0
+  SPACED_NEXT[st * 3] = st === SPACED_MATCH ? st : 0
+  SPACED_NEXT[st * 3 + 1] = st === SPACED_MATCH ? st : afterSpace ? st + 1 : 1
+  SPACED_NEXT[st * 3 + 2] = st === SPACED_MATCH ? st : st % 2 === 1 ? st + 1 : 0
+}
+
+export interface TextFacts {
+  /** every position i where text[i], text[i + 1] are a letter and a stand-in, either way round */
+  readonly leetEdges: Array<number>
+  /** where the first run of spaced-out letters starts, or -1 */
+  spacedStart: number
+}
+
 /** Adds every trigger start to `starts` (unordered); tells whether the text has non-ASCII code units. */
-const run = (text: string, a: Automaton, starts: Array<number>): boolean => {
+const run = (text: string, a: Automaton, starts: Array<number>, facts: TextFacts): boolean => {
   const { k, ascii, wide, next, ends } = a
   let s = 0
   let prevWord = 0
+  let prevLeet = 0
+  let spaced = 0
   let wideSeen = false
   for (let p = 0; p < text.length; p++) {
     const c = text.charCodeAt(p)
@@ -98,11 +131,18 @@ const run = (text: string, a: Automaton, starts: Array<number>): boolean => {
       const w = WORD[c] as number
       y = ascii[(c << 1) | (w & (prevWord ^ 1))] as number
       prevWord = w
+      const leet = LEET_CLASS[c] as number
+      if ((prevLeet ^ leet) === 3) facts.leetEdges.push(p - 1)
+      prevLeet = leet
+      spaced = SPACED_NEXT[spaced * 3 + (SPACED_CLASS[c] as number)] as number
     } else {
       y = wide[c] as number
       prevWord = 0
+      prevLeet = 0
+      spaced = SPACED_NEXT[spaced * 3] as number
       wideSeen = true
     }
+    if (spaced === SPACED_MATCH && facts.spacedStart < 0) facts.spacedStart = p - 8
     s = next[s + y] as number
     if (s < 0) {
       s = ~s
@@ -113,8 +153,8 @@ const run = (text: string, a: Automaton, starts: Array<number>): boolean => {
 }
 
 export interface Prefilter {
-  /** every position where some trigger starts, ascending, each once */
-  readonly positions: (text: string) => Array<number>
+  /** every position where some trigger starts (ascending, each once), and the views' facts */
+  readonly scan: (text: string) => { readonly starts: Array<number>; readonly facts: TextFacts }
 }
 
 export const buildPrefilter = (triggers: Iterable<string>): Prefilter => {
@@ -124,15 +164,17 @@ export const buildPrefilter = (triggers: Iterable<string>): Prefilter => {
   const narrow = build(all.filter(isAscii))
   const wideTriggers = all.filter((t) => !isAscii(t))
   const wide = wideTriggers.length > 0 ? build(wideTriggers) : undefined
-  const positions = (text: string): Array<number> => {
+  const scan = (text: string): { starts: Array<number>; facts: TextFacts } => {
     const starts: Array<number> = []
-    if (run(text, narrow, starts) && wide !== undefined) run(text, wide, starts)
-    if (starts.length < 2) return starts
-    starts.sort((x, y) => x - y)
-    let m = 1
-    for (let i = 1; i < starts.length; i++) if (starts[i] !== starts[m - 1]) starts[m++] = starts[i] as number
-    starts.length = m
-    return starts
+    const facts: TextFacts = { leetEdges: [], spacedStart: -1 }
+    if (run(text, narrow, starts, facts) && wide !== undefined) run(text, wide, starts, { leetEdges: [], spacedStart: -1 })
+    if (starts.length > 1) {
+      starts.sort((x, y) => x - y)
+      let m = 1
+      for (let i = 1; i < starts.length; i++) if (starts[i] !== starts[m - 1]) starts[m++] = starts[i] as number
+      starts.length = m
+    }
+    return { starts, facts }
   }
-  return { positions }
+  return { scan }
 }

@@ -49,7 +49,6 @@ export const reversedViews = (norm: Normalized, at: ReadonlyArray<number>): Arra
 // leet word has at least two letters and two stand-ins; the view is cut around such words
 // (prices, part numbers and hashes are not dense enough to qualify three times close together).
 const LEET_WORD = /[a-z0-9@$]{4,24}/y
-const LEET_EDGE = /[a-z][013457@$]|[013457@$][a-z]/g
 const isWordish = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 64 || c === 36
 const LEET: Readonly<Record<string, string>> = { "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s" }
 const isLeetWord = (w: string): boolean => {
@@ -63,21 +62,24 @@ const isLeetWord = (w: string): boolean => {
   return letters >= 2 && subs >= 2
 }
 const LEET_BUDGET = 4_000
-export const leetView = (norm: Normalized): Array<Decoded> => {
+/**
+ * `edges`: every position where a letter and a stand-in meet, either way round (ascending; noted
+ * by the prefilter's pass): only the words around them are examined.
+ */
+export const leetView = (norm: Normalized, edges: ReadonlyArray<number>): Array<Decoded> => {
   const t = norm.text
   const at: Array<number> = []
-  // native scan for a letter next to a stand-in; only those words are examined
-  LEET_EDGE.lastIndex = 0
   // never look back past the previous examined word: every character is examined about twice
   let floor = 0
-  for (let m = LEET_EDGE.exec(t); m !== null; m = LEET_EDGE.exec(t)) {
-    let a = m.index
-    while (a > floor && isWordish(t.charCodeAt(a - 1)) && m.index - a < 24) a--
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e] as number
+    if (edge < floor) continue
+    let a = edge
+    while (a > floor && isWordish(t.charCodeAt(a - 1)) && edge - a < 24) a--
     LEET_WORD.lastIndex = a
     const w = LEET_WORD.exec(t)
     if (w !== null && isLeetWord(w[0])) at.push(a)
-    floor = Math.max(m.index + 1, w !== null ? a + w[0].length : 0)
-    LEET_EDGE.lastIndex = floor
+    floor = Math.max(edge + 1, w !== null ? a + w[0].length : 0)
   }
   // three leet words within one window
   const out: Array<Decoded> = []
@@ -97,14 +99,12 @@ export const leetView = (norm: Normalized): Array<Decoded> => {
   return out
 }
 
-// Spaced-out letters: "i g n o r e  a l l  p r e v i o u s".
-const SPACED = /(?:[a-z] ){4,400}[a-z]/g
-export const spacedView = (norm: Normalized): Array<Decoded> => {
+// Spaced-out letters: "i g n o r e  a l l  p r e v i o u s". `first`: where the first run of
+// five or more starts (/(?:[a-z] ){4,400}[a-z]/; noted by the prefilter's pass), or -1.
+export const spacedView = (norm: Normalized, first: number): Array<Decoded> => {
   const t = norm.text
-  SPACED.lastIndex = 0
-  const first = SPACED.exec(t)
-  if (first === null) return []
+  if (first < 0) return []
   // once one long spaced run is seen, every run of two or more spaced letters is joined ("a l l")
   const text = t.replace(/\b(?:[a-z] ){1,400}[a-z]\b/g, (run) => run.replace(/ /g, ""))
-  return [{ kind: "spaced", span: toOriginal(norm, first.index, t.length), text: text.replace(/ {2,}/g, " ") }]
+  return [{ kind: "spaced", span: toOriginal(norm, first, t.length), text: text.replace(/ {2,}/g, " ") }]
 }

@@ -31,7 +31,7 @@ describe("trigger prefilter", () => {
     const rand = rng(11)
     for (let k = 0; k < 400; k++) {
       const text = soup(rand, pieces, 1 + Math.floor(rand() * 40))
-      expect(prefilter.positions(text), text).toEqual(reference(TRIGGERS, text))
+      expect(prefilter.scan(text).starts, text).toEqual(reference(TRIGGERS, text))
     }
   })
 
@@ -42,13 +42,26 @@ describe("trigger prefilter", () => {
     const pieces = ["a", "b", "c", " ", "d", "<", "|", ">", "+", "и", "你", "好", "x"]
     for (let k = 0; k < 2000; k++) {
       const text = soup(rand, pieces, Math.floor(rand() * 30))
-      expect(prefilter.positions(text), text).toEqual(reference(triggers, text))
+      expect(prefilter.scan(text).starts, text).toEqual(reference(triggers, text))
     }
   })
 
   it("works with no non-ASCII triggers and on empty text", () => {
     const prefilter = buildPrefilter(["ignore", "<!--"])
-    expect(prefilter.positions("")).toEqual([])
-    expect(prefilter.positions("xignore ignore<!--и ignore")).toEqual([8, 14, 20])
+    expect(prefilter.scan("").starts).toEqual([])
+    expect(prefilter.scan("xignore ignore<!--и ignore").starts).toEqual([8, 14, 20])
+  })
+
+  it("notes every letter/stand-in edge and the first spaced-letter run, as the regexes would", () => {
+    const prefilter = buildPrefilter(["zz"])
+    const rand = rng(9)
+    const pieces = ["a", "b", "z", " ", " ", "  ", "1", "3", "@", "$", "9", "-", "\n", "é", "и", "A", "e x a m p l e", "i g n"]
+    for (let k = 0; k < 3000; k++) {
+      const text = soup(rand, pieces, Math.floor(rand() * 40))
+      const { facts } = prefilter.scan(text)
+      const edges = [...text.matchAll(/(?=[a-z][013457@$]|[013457@$][a-z])/g)].map((m) => m.index)
+      expect(facts.leetEdges, text).toEqual(edges)
+      expect(facts.spacedStart, text).toBe(/(?:[a-z] ){4,400}[a-z]/.exec(text)?.index ?? -1)
+    }
   })
 })
