@@ -189,7 +189,12 @@ export const scan = (text: string, options: ScanOptions = {}): ScanResult => {
   // jailbreak pasted into a document). With no source given, both at their own thresholds.
   const inData = options.source !== undefined && options.source !== "user"
   const heads: ReadonlyArray<HeadName> = options.source === "user" ? ["direct"] : options.source === undefined ? ["direct", "indirect"] : model?.direct.dataThresholds !== undefined ? ["indirect", "direct"] : ["indirect"]
-  const { norm, findings } = scanText(text, 0, { maxDecodeDepth: options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH, model, heads, inData })
+  // An ASCII input (as many bytes as characters) is copied into a fresh flat string first: a slice
+  // of a larger string is valid input too, and V8 runs toLowerCase, indexOf and the regexes
+  // several times slower on one (a 100 KB slice: 0.24 ms to lower-case instead of 0.013). The
+  // copy costs ~0.03 ms per 100 KB.
+  const input = bytes === text.length ? Buffer.from(text, "latin1").toString("latin1") : text
+  const { norm, findings } = scanText(input, 0, { maxDecodeDepth: options.maxDecodeDepth ?? DEFAULT_MAX_DECODE_DEPTH, model, heads, inData })
   if (looksLikeJson(text)) {
     const deep = scanJsonDepth(text, options.maxJsonDepth ?? DEFAULT_MAX_JSON_DEPTH)
     if (deep !== undefined) findings.push(deep)
