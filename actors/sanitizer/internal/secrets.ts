@@ -64,39 +64,65 @@ const ANY_LITERAL = new RegExp(LITERALS.map(escape).join("|"), "gi")
 // sticky copies, tried at one position each
 const STICKY = new Map(SECRET_RULES.map((r) => [r, new RegExp(r.re.source, r.re.flags.replace("g", "") + "y")]))
 
-const literalAt = (text: string, p: number, literal: string, caseless: boolean): boolean =>
-  caseless ? text.slice(p, p + literal.length).toLowerCase() === literal.toLowerCase() : text.startsWith(literal, p)
+// every opening literal (and `needs` literal) with its rule, by lower-cased first code unit
+interface Opener { readonly literal: string; readonly caseless: boolean; readonly rule: number; readonly needs: boolean }
+const OPENERS = new Map<number, Array<Opener>>()
+SECRET_RULES.forEach((r, rule) => {
+  for (const [literal, needs] of [...r.starts.map((l) => [l, false] as const), ...(r.needs !== undefined ? [[r.needs, true] as const] : [])]) {
+    const key = literal.toLowerCase().charCodeAt(0)
+    const list = OPENERS.get(key) ?? []
+    list.push({ literal, caseless: r.re.ignoreCase, rule, needs })
+    OPENERS.set(key, list)
+  }
+})
+
+const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c)
+
+/** `literal` at p: exactly, or with ASCII case folded (what a non-unicode /i regex folds) */
+const literalAt = (text: string, p: number, literal: string, caseless: boolean): boolean => {
+  if (!caseless) return text.startsWith(literal, p)
+  if (p + literal.length > text.length) return false
+  for (let i = 0; i < literal.length; i++) if (lower(text.charCodeAt(p + i)) !== lower(literal.charCodeAt(i))) return false
+  return true
+}
 
 export const scanSecrets = (text: string): Array<Finding> => {
   const findings: Array<Finding> = []
-  // positions where some literal starts (overlapping ones too)
-  const at: Array<number> = []
+  // each rule's candidate positions, ascending (overlapping literal occurrences too)
+  const at: Array<Array<number> | undefined> = []
+  const needed: Array<boolean> = []
   ANY_LITERAL.lastIndex = 0
   for (let m = ANY_LITERAL.exec(text); m !== null; m = ANY_LITERAL.exec(text)) {
-    at.push(m.index)
-    ANY_LITERAL.lastIndex = m.index + 1
+    const p = m.index
+    ANY_LITERAL.lastIndex = p + 1
+    for (const o of OPENERS.get(lower(text.charCodeAt(p))) ?? []) {
+      if (!literalAt(text, p, o.literal, o.caseless)) continue
+      if (o.needs) needed[o.rule] = true
+      else {
+        const list = (at[o.rule] ??= [])
+        if (list[list.length - 1] !== p) list.push(p)
+      }
+    }
   }
-  if (at.length === 0) return findings
-  for (const rule of SECRET_RULES) {
-    const caseless = rule.re.ignoreCase
+  SECRET_RULES.forEach((rule, r) => {
     if (rule.needs !== undefined) {
-      const needs = rule.needs
-      if (at.some((p) => literalAt(text, p, needs, caseless))) scanRule(rule, text, rule.re, findings)
-      continue
+      if (needed[r] === true) scanRule(rule, text, rule.re, findings)
+      return
     }
     const sticky = STICKY.get(rule) as RegExp
     let from = 0
-    for (const p of at) {
-      if (p < from || !rule.starts.some((l) => literalAt(text, p, l, caseless))) continue
+    for (const p of at[r] ?? []) {
+      if (p < from) continue
       sticky.lastIndex = p
       const m = sticky.exec(text)
       if (m === null) continue
       report(rule, m, findings)
       from = p + m[0].length
     }
-  }
+  })
   return findings
 }
+
 /** The plain global scan of one rule (the definition, and the fallback). */
 export const scanRule = (rule: SecretRule, text: string, re: RegExp, findings: Array<Finding>): void => {
   re.lastIndex = 0
