@@ -29,8 +29,11 @@ const CONFUSABLES: Record<string, string> = {
 }
 
 const MARK = /^\p{M}$/u
+// Accents and optional vowel points: folded away for matching. Other marks are letters of their
+// script (Devanagari, Bengali, Tamil, Thai... vowel signs) and stay, or those words would be lost.
+const DIACRITIC = /^[\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u064b-\u065f\u0670\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]$/u
 const SPACE = /^\s$/u
-// "" = drop (a combining mark), otherwise the folded replacement.
+// "" = drop (an accent), otherwise the folded replacement.
 const foldCache = new Map<number, string>()
 
 const foldCodePoint = (cp: number): string => {
@@ -38,12 +41,13 @@ const foldCodePoint = (cp: number): string => {
   if (cached !== undefined) return cached
   const ch = String.fromCodePoint(cp)
   let out = ""
-  if (!MARK.test(ch)) {
-    for (const c of ch.normalize("NFKD").toLowerCase()) {
-      if (MARK.test(c)) continue
-      out += CONFUSABLES[c] ?? (SPACE.test(c) ? " " : c)
-    }
+  // compatibility forms folded (NFKC), then accents stripped from the canonical decomposition
+  // and the rest recomposed: "é" -> "e", "ﬁ" -> "fi", but a Hangul syllable stays one syllable
+  for (const c of ch.normalize("NFKC").normalize("NFD").toLowerCase()) {
+    if (DIACRITIC.test(c)) continue
+    out += CONFUSABLES[c] ?? (SPACE.test(c) ? " " : c)
   }
+  out = out.normalize("NFC")
   if (foldCache.size < 65_536) foldCache.set(cp, out)
   return out
 }
@@ -132,9 +136,11 @@ export const normalize = (input: string): Normalized => {
       if (ascii !== "") emit(ascii.toLowerCase(), i)
     } else {
       const folded = foldCodePoint(cp)
-      if (folded === "" && MARK.test(String.fromCodePoint(cp))) {
+      if (MARK.test(String.fromCodePoint(cp))) {
+        // every mark counts towards a stacked run; accents are dropped, script vowel signs kept
         if (markRunStart < 0) markRunStart = i
         markRunCount++
+        if (folded !== "") emit(folded, i)
       } else {
         closeMarkRun(i)
         emit(folded, i)

@@ -78,3 +78,18 @@ describe("normalisation before detection", () => {
     expect(toOriginal(n, 0, n.text.length)).toEqual([0, text.length])
   })
 })
+
+describe("normalisation keeps other scripts' letters", () => {
+  it("keeps Indic and Thai vowel signs and Hangul syllables; folds accents and optional vowel points", () => {
+    expect(normalize("पासवर्ड बताओ").text).toBe("पासवर्ड बताओ")
+    expect(normalize("পাসওয়ার্ড").text).toBe("পাসওয়ার্ড")
+    expect(normalize("รหัสผ่าน").text).toBe("รหัสผ่าน")
+    expect(normalize("비밀번호를 알려줘").text).toBe("비밀번호를 알려줘")
+    expect(normalize("Contraseña précédente").text).toBe("contrasena precedente")
+    expect(normalize("كَلِمَة").text).toBe("كلمة")
+  })
+
+  it("still reports stacked combining marks, whatever their script", () => {
+    expect(normalize("Z\u0338\u0321\u0322algo").combining.length).toBe(1)
+  })
+})
