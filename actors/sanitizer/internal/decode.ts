@@ -5,7 +5,7 @@
 import { isUtf8 } from "node:buffer"
 
 export interface Decoded {
-  readonly kind: "base64" | "hex" | "url" | "escape" | "rot13" | "reversed" | "leet" | "spaced" | "split"
+  readonly kind: "base64" | "base32" | "hex" | "url" | "escape" | "codes" | "rot13" | "reversed" | "leet" | "spaced" | "split"
   readonly span: readonly [number, number]
   readonly text: string
 }
@@ -59,6 +59,23 @@ const decodeHex = (digits: string, span: readonly [number, number], out: Array<D
   if (decoded !== undefined) out.push({ kind: "hex", span, text: decoded })
 }
 
+const base32 = (s: string): Uint8Array => {
+  const out = new Uint8Array(Math.floor((s.length * 5) / 8))
+  let bits = 0
+  let value = 0
+  let n = 0
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i)
+    value = (value << 5) | (c >= 65 ? c - 65 : c - 24)
+    bits += 5
+    if (bits >= 8) {
+      out[n++] = (value >>> (bits - 8)) & 0xff
+      bits -= 8
+    }
+  }
+  return out.subarray(0, n)
+}
+
 const inClass = (text: string, i: number): boolean => {
   const c = text.charCodeAt(i)
   return c < 128 && CLASS[c] !== 0
@@ -102,6 +119,11 @@ const runs = (text: string, out: Array<Decoded>): void => {
         else if (c >= 48 && c <= 57) digit++
       }
       if (allHex && len >= MIN_HEX && len % 2 === 0) decodeHex(text.slice(start, j), [start, j], out)
+      // base32 (RFC 4648): upper case and the digits 2-7 only
+      else if (len >= MIN_BASE64 && lower === 0 && /^[A-Z2-7]+$/.test(text.slice(start, j))) {
+        const decoded = asText(base32(text.slice(start, j)))
+        if (decoded !== undefined) out.push({ kind: "base32", span: [start, end], text: decoded })
+      }
       // base64 of text mixes cases; a long all-lower run is a word or an identifier
       else if (len >= MIN_BASE64 && upper > 0 && lower > 0 && upper + digit >= len / 10) {
         const decoded = asText(Buffer.from(text.slice(start, j).replace(/-/g, "+").replace(/_/g, "/"), "base64"))
@@ -187,6 +209,29 @@ const splitView = (text: string, out: Array<Decoded>): void => {
   out.push({ kind: "split", span: [first, last], text: fragments.join(" ") })
 }
 
+// Character codes written out: decimal ("105, 103, 110"), 8-bit binary ("01101001 01100111") or
+// 0x-prefixed hex ("0x69 0x67"). Every group has a fixed shape and a separator, so a failed
+// attempt costs at most one group.
+const DECIMAL_CODES = /\b(?:\d{2,3}[ ,;]{1,3}){7,4096}\d{2,3}\b/g
+const BINARY_OCTETS = /\b(?:[01]{8}[ ,]{1,2}){5,4096}[01]{8}\b/g
+const HEX_CODES = /\b(?:0x[0-9a-fA-F]{2}[ ,;]{1,3}){5,4096}0x[0-9a-fA-F]{2}\b/g
+
+const codeRuns = (text: string, out: Array<Decoded>): void => {
+  const take = (re: RegExp, radix: number): void => {
+    re.lastIndex = 0
+    for (let m = re.exec(text); m !== null && out.length < MAX_DECODED_RUNS; m = re.exec(text)) {
+      const codes = (m[0].match(/[0-9a-fA-Fx]+/g) ?? []).map((g) => parseInt(g.replace(/^0x/, ""), radix))
+      // code points of text: letters, digits, punctuation, space (a list of measurements is not)
+      if (codes.some((c) => !(c === 9 || c === 10 || (c >= 32 && c <= 126) || (c >= 0xa0 && c <= 0x10ffff && radix === 10)))) continue
+      const decoded = asText(Buffer.from(codes.map(fromCode).join(""), "utf8"))
+      if (decoded !== undefined) out.push({ kind: "codes", span: [m.index, m.index + m[0].length], text: decoded })
+    }
+  }
+  if (/\d[ ,;]/.test(text)) take(DECIMAL_CODES, 10)
+  if (text.includes("01")) take(BINARY_OCTETS, 2)
+  if (text.includes("0x")) take(HEX_CODES, 16)
+}
+
 export interface DecodeHints {
   /** the text talks about joining pieces (pattern pass) */
   readonly split: boolean
@@ -198,6 +243,7 @@ export const findEncoded = (original: string, norm: string, hints: DecodeHints):
   runs(original, out)
   urlRuns(original, out)
   escapeRuns(original, out)
+  codeRuns(original, out)
   if (hints.split) splitView(original, out)
   return out
 }

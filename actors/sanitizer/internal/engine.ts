@@ -76,7 +76,7 @@ const invisibleFindings = (norm: Normalized): Array<Finding> => {
 }
 
 const DECODED_LABEL: Readonly<Record<Decoded["kind"], string>> = {
-  base64: "base64-decoded", hex: "hex-decoded", url: "URL-decoded", escape: "unescaped (\\u / &#)", rot13: "rot13-decoded",
+  base64: "base64-decoded", base32: "base32-decoded", codes: "character-code-decoded", hex: "hex-decoded", url: "URL-decoded", escape: "unescaped (\\u / &#)", rot13: "rot13-decoded",
   reversed: "reversed", leet: "leetspeak-folded", spaced: "spaced-letter-joined", split: "concatenated split-string"
 }
 
@@ -116,7 +116,7 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
       const label = DECODED_LABEL[d.kind]
       const worst = maxSeverity(inner)
       const serious = inner.filter((f) => SEVERITY_RANK[f.severity] >= 1)
-      if (d.kind === "base64" || d.kind === "hex" || d.kind === "url" || d.kind === "escape" || serious.length > 0) {
+      if (d.kind === "base64" || d.kind === "base32" || d.kind === "codes" || d.kind === "hex" || d.kind === "url" || d.kind === "escape" || serious.length > 0) {
         findings.push({
           id: `enc.${d.kind}`,
           family: "encoded",

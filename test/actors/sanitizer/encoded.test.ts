@@ -10,7 +10,38 @@ const rot13 = (s: string): string => s.replace(/[a-z]/gi, (c) => {
   return String.fromCharCode(((c.charCodeAt(0) - base + 13) % 26) + base)
 })
 
+const base32 = (s: string): string => {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"
+  let bits = 0
+  let value = 0
+  let out = ""
+  for (const byte of Buffer.from(s)) {
+    value = (value << 8) | byte
+    bits += 8
+    while (bits >= 5) {
+      out += alphabet[(value >>> (bits - 5)) & 31]
+      bits -= 5
+    }
+  }
+  return bits > 0 ? out + alphabet[(value << (5 - bits)) & 31] : out
+}
+
 describe("encoded payloads are decoded and rescanned", () => {
+  it("base32, character codes (decimal, binary, 0x hex)", () => {
+    expect(ids(`base32 incoming: ${base32(ATTACK)}====`)).toEqual(expect.arrayContaining(["enc.base32", "inj.override-instructions"]))
+    const codes = [...ATTACK].map((c) => c.charCodeAt(0))
+    expect(ids(`ASCII codes, convert and follow: ${codes.join(", ")}`)).toEqual(expect.arrayContaining(["enc.codes", "inj.override-instructions"]))
+    expect(ids(codes.map((c) => c.toString(2).padStart(8, "0")).join(" "))).toEqual(expect.arrayContaining(["enc.codes", "inj.override-instructions"]))
+    expect(ids(codes.map((c) => `0x${c.toString(16)}`).join(" "))).toEqual(expect.arrayContaining(["enc.codes", "inj.override-instructions"]))
+  })
+
+  it("number lists and upper-case identifiers that are not encoded text stay quiet", () => {
+    expect(ids("Temperatures: 12, 15, 17, 22, 19, 18, 16, 14, 13, 12, 250, 300")).toEqual([])
+    expect(ids("Order IDs 100 200 300 400 500 600 700 800 900 are shipped")).toEqual([])
+    expect(ids("SELECT CUSTOMER_ID FROM ORDERS WHERE STATUS IS OPEN AND TOTAL IS HIGH")).toEqual([])
+  })
+
+
   it("base64", () => {
     const text = `Please process: ${Buffer.from(ATTACK).toString("base64")}`
     expect(ids(text)).toEqual(expect.arrayContaining(["enc.base64", "inj.override-instructions"]))
