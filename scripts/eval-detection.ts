@@ -1,10 +1,11 @@
 // Detection report over ../shared/datasets (or $IRONCLAW_DATASETS), on evaluation data only:
 // CyberSecEval's 251 user_inputs, BIPIA TEST attacks inserted into BIPIA TEST contexts, BIPIA
-// clean TEST contexts as negatives, and obfuscated variants of the CyberSecEval inputs.
+// clean TEST contexts and the TEST questions about them (as the user's messages) as negatives,
+// and obfuscated variants of the CyberSecEval inputs.
 //   node scripts/eval-detection.ts [--json]
 // "Detected" = at least one finding of severity >= medium, secret.* findings excluded.
 import { scan, type Finding, type ScanOptions } from "../actors/sanitizer/internal/engine.ts"
-import { bipiaAttacks, bipiaContexts, cyberSecEval, insertAttack, POSITIONS, type BipiaSet } from "./lib/datasets.ts"
+import { bipiaAttacks, bipiaContexts, bipiaQuestions, cyberSecEval, insertAttack, POSITIONS, type BipiaSet } from "./lib/datasets.ts"
 
 const asJson = process.argv.includes("--json")
 const THRESHOLD = "medium"
@@ -73,6 +74,8 @@ for (const set of sets) {
 }
 measure("bipia all attacks (detection)", allAttacked)
 for (const set of sets) measure(`bipia ${set} clean (FALSE POSITIVE)`, bipiaContexts(set, "test").map((text) => ({ text, source: SOURCE[set] })))
+// the principal's own questions about those emails and tables, as user messages
+measure("bipia user questions (FALSE POSITIVE)", bipiaQuestions("test").map((text) => ({ text, source: "user" as const })))
 
 if (asJson) {
   console.log(JSON.stringify({ threshold: THRESHOLD, excluded: "secret.*", rows }))

@@ -21,6 +21,19 @@ export const bipiaContexts = (set: BipiaSet, split: Split): Array<string> =>
       return Array.isArray(c) ? c.join("\n") : c
     })
 
+/**
+ * The user's questions about the email and table contexts (BIPIA's "question" field, its "Q: "
+ * prefix dropped): ordinary messages from the principal to the assistant.
+ */
+export const bipiaQuestions = (split: Split): Array<string> =>
+  (["email", "table"] as const).flatMap((set) =>
+    readFileSync(join(datasetsDir(), "bipia", "benchmark", set, `${split}.jsonl`), "utf8")
+      .split("\n")
+      .filter((l) => l.trim() !== "")
+      .map((l) => ((JSON.parse(l) as { question?: string }).question ?? "").replace(/^\s*Q:\s*/, "").trim())
+      .filter((q) => q !== "")
+  )
+
 /** BIPIA attack instructions: text attacks apply to email and table, code attacks to code. */
 export const bipiaAttacks = (kind: "text" | "code", split: Split): Array<{ category: string; text: string }> => {
   const raw = JSON.parse(readFileSync(join(datasetsDir(), "bipia", "benchmark", `${kind}_attack_${split}.json`), "utf8")) as Record<string, Array<string>>
