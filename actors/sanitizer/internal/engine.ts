@@ -4,7 +4,7 @@
 import { findEncoded, type Decoded } from "./decode.ts"
 import { detectPatterns, SEVERITY_RANK } from "./detect.ts"
 import { scanJsonDepth } from "./json-depth.ts"
-import { MODEL, scoreHeads, type HeadName, type Model } from "./model.ts"
+import { MODEL, scoreViews, type HeadName, type Model } from "./model.ts"
 import { neutralize, wrapUntrusted } from "./neutralize.ts"
 import { normalize, toOriginal, type Normalized } from "./normalize.ts"
 import type { Severity } from "./rules.ts"
@@ -131,7 +131,8 @@ const scanText = (text: string, depth: number, ctx: Ctx): { norm: Normalized; fi
     }
   }
   if (ctx.model !== undefined && ctx.heads.length > 0) {
-    for (const s of scoreHeads(norm.text, ctx.model, ctx.heads, ctx.inData)) {
+    // text with non-ASCII letters may be in another language: scored on its gloss view too
+    for (const s of scoreViews(norm.text, ctx.model, ctx.heads, ctx.inData, norm.map !== undefined)) {
       if (s.severity === undefined) continue
       findings.push({
         id: "model.ngram",

@@ -7,6 +7,8 @@
 import { readFileSync } from "node:fs"
 import { BUCKETS, HASH_BITS } from "./features.ts"
 import { maxWindowLogits } from "./score.ts"
+import { loadDictionary, makeGlosser } from "./gloss.ts"
+import { normalize } from "./normalize.ts"
 import type { Severity } from "./rules.ts"
 
 export type HeadName = "direct" | "indirect"
@@ -103,4 +105,22 @@ export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<Head
       severity: inData && names[i] === "direct" ? (head.dataThresholds !== undefined ? severityOf(probability, head.dataThresholds) : undefined) : severityOf(probability, head.thresholds)
     }
   })
+}
+
+const GLOSSER = makeGlosser(loadDictionary(), (s) => normalize(s).text)
+
+/** The gloss view of normalised text (undefined: nothing in it is glossed). */
+export const glossOf = (text: string): { readonly text: string; readonly map: Int32Array } | undefined => GLOSSER.gloss(text)
+
+/**
+ * scoreHeads on the text and, when it holds other scripts or accented letters (`multilingual`),
+ * the direct head on its gloss view too (the head trained on both views), keeping the better
+ * one; spans in the text's own offsets.
+ */
+export const scoreViews = (text: string, model: Model, names: ReadonlyArray<HeadName>, inData: boolean, multilingual: boolean): Array<HeadScore> => {
+  const plain = scoreHeads(text, model, names, inData)
+  const g = multilingual && names.includes("direct") ? GLOSSER.gloss(text) : undefined
+  if (g === undefined) return plain
+  const s = scoreHeads(g.text, model, ["direct"], inData)[0] as HeadScore
+  return plain.map((p) => (p.head === "direct" && s.probability > p.probability ? { ...s, windowStart: g.map[s.windowStart] as number, windowEnd: g.map[s.windowEnd] as number } : p))
 }
