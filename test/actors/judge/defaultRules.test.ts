@@ -5,6 +5,7 @@
 import { assert, describe, it } from "@effect/vitest"
 import { type EvaluationInput, evaluate } from "../../../actors/judge/index.ts"
 import type { Finding, TrustClass, Verdict } from "../../../schemas/index.ts"
+import { fastestMs } from "../../support/timing.ts"
 import { defaultPolicy, finding } from "./support.ts"
 
 const policy = defaultPolicy()
@@ -167,16 +168,7 @@ describe("default rules: linear time", () => {
 
   it("every shipped pattern stays within 20x of clean text on 100 KB near-misses", () => {
     const clean = fill("The quick brown fox jumps over the lazy dog. ")
-    // the fastest of five runs: a GC pause or a busy CI neighbour must not fail the test
-    const time = (text: string) => {
-      let best = Infinity
-      for (let i = 0; i < 5; i++) {
-        const start = performance.now()
-        judge(text)
-        best = Math.min(best, performance.now() - start)
-      }
-      return best
-    }
+    const time = (text: string): number => fastestMs(() => judge(text))
     time(clean) // warm up the regex compiler
     const baseline = Math.max(time(clean), 1)
     for (const text of adversarial) {

@@ -3,6 +3,7 @@ import { makeGlosser } from "../../../actors/sanitizer/internal/gloss.ts"
 import { scan } from "../../../actors/sanitizer/internal/engine.ts"
 import { glossOf } from "../../../actors/sanitizer/internal/model.ts"
 import { normalize } from "../../../actors/sanitizer/internal/normalize.ts"
+import { fastestMs } from "../../support/timing.ts"
 
 const fold = (s: string): string => normalize(s).text
 const DICT = {
@@ -50,15 +51,7 @@ describe("gloss view", () => {
     const unit = "инструкц指示密 ignor a partir de "
     const small = unit.repeat(200)
     const big = unit.repeat(2000)
-    const time = (s: string): number => {
-      let best = Infinity
-      for (let k = 0; k < 5; k++) {
-        const t0 = performance.now()
-        gloss(s)
-        best = Math.min(best, performance.now() - t0)
-      }
-      return best
-    }
+    const time = (s: string): number => fastestMs(() => gloss(s))
     time(big)
     // ten times the input must not cost much more than ten times the time (generous for noise)
     expect(time(big)).toBeLessThan(40 * Math.max(time(small), 0.05))
