@@ -1,0 +1,11 @@
+// The sanitizer engine's WebAssembly module (AssemblyScript; ../wasm.ts loads it). No runtime, no
+// imports: functions over linear memory that the caller lays out.
+export { segments } from "./segments"
+export { words } from "./words"
+export { compact, ngrams } from "./ngrams"
+export { bestWindow } from "./windows"
+
+/** Where the caller's memory may begin (after the static tables). */
+export function heapBase(): usize {
+  return __heap_base
+}
