@@ -25,6 +25,10 @@ interface Exports {
   readonly compact: (text: number, n: number, starts: number, nSeg: number, out: number, firstOf: number) => number
   readonly ngrams: (units: number, firstOf: number, nSeg: number, weights: number, sums: number, buf: number) => void
   readonly bestWindow: (starts: number, nSeg: number, end: number, sums: number, half: number, bias: number, scale: number, out: number) => void
+  // literal search (automaton.ts) and the views' facts (prefilter.ts)
+  readonly scan: (text: number, q: number, L: number, sym: number, wide: number, next: number, rowBytes: number, ends: number, lengths: number, mark: number) => void
+  readonly collect: (mark: number, n: number, out: number) => number
+  readonly facts: (text: number, n: number, edges: number, out: number) => void
 }
 
 export const WASM_URL = new URL("./assembly/sanitizer.wasm", import.meta.url)
@@ -37,14 +41,14 @@ const align = (n: number): number => (n + 15) & ~15
 let top = align(wasm.heapBase())
 
 /** Views of the memory; replaced whenever it grows (growing detaches the old buffer). */
-export const mem = { u8: new Uint8Array(0), i32: new Int32Array(0), f64: new Float64Array(0), buf: Buffer.alloc(0) }
+export const mem = { u8: new Uint8Array(0), u16: new Uint16Array(0), i32: new Int32Array(0), f64: new Float64Array(0), buf: Buffer.alloc(0) }
 
 const ensure = (end: number): void => {
   const memory = wasm.memory
   if (end > memory.buffer.byteLength) memory.grow(Math.ceil((end - memory.buffer.byteLength) / PAGE))
   if (mem.u8.buffer !== memory.buffer) {
     const b = memory.buffer
-    Object.assign(mem, { u8: new Uint8Array(b), i32: new Int32Array(b), f64: new Float64Array(b), buf: Buffer.from(b) })
+    Object.assign(mem, { u8: new Uint8Array(b), u16: new Uint16Array(b), i32: new Int32Array(b), f64: new Float64Array(b), buf: Buffer.from(b) })
   }
 }
 ensure(top)

@@ -4,6 +4,8 @@ export { segments } from "./segments"
 export { words } from "./words"
 export { compact, ngrams } from "./ngrams"
 export { bestWindow } from "./windows"
+export { scan, collect } from "./automaton"
+export { facts } from "./facts"
 
 /** Where the caller's memory may begin (after the static tables). */
 export function heapBase(): usize {
