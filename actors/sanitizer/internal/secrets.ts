@@ -1,9 +1,11 @@
 // Minimal inbound secret detector (after gitleaks' rules for the same providers). Each regex
 // starts with a distinctive literal and has only bounded, unambiguous quantifiers; none ends with
 // a look-around after a long run, so a near-miss costs at most the run's length once.
-// One case-insensitive pass finds every opening literal of every rule; a rule's regex is then
-// tried only there, as a sticky copy: the same matches as a global scan, since none can start
-// anywhere else, without the regex engine walking the whole text once per rule.
+// One case-insensitive pass (an automaton of every rule's opening literals, automaton.ts) finds
+// where they occur; a rule's regex is then tried only there, as a sticky copy: the same matches
+// as a global scan, since none can start anywhere else, without the regex engine walking the
+// whole text once per rule.
+import { buildAutomaton, findStarts } from "./automaton.ts"
 import type { Finding } from "./engine.ts"
 
 export interface SecretRule {
@@ -58,9 +60,9 @@ export const SECRET_RULES: ReadonlyArray<SecretRule> = [
   }
 ]
 
-const escape = (x: string): string => x.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&")
 const LITERALS = [...new Set(SECRET_RULES.flatMap((r) => [...r.starts, ...(r.needs !== undefined ? [r.needs] : [])]))]
-const ANY_LITERAL = new RegExp(LITERALS.map(escape).join("|"), "gi")
+// every literal case-insensitively, as a RegExp alternation of them with the i flag would find them
+const ANY_LITERAL = buildAutomaton(LITERALS, { wordStarts: false, caseless: true })
 // sticky copies, tried at one position each
 const STICKY = new Map(SECRET_RULES.map((r) => [r, new RegExp(r.re.source, r.re.flags.replace("g", "") + "y")]))
 
@@ -91,10 +93,7 @@ export const scanSecrets = (text: string): Array<Finding> => {
   // each rule's candidate positions, ascending (overlapping literal occurrences too)
   const at: Array<Array<number> | undefined> = []
   const needed: Array<boolean> = []
-  ANY_LITERAL.lastIndex = 0
-  for (let m = ANY_LITERAL.exec(text); m !== null; m = ANY_LITERAL.exec(text)) {
-    const p = m.index
-    ANY_LITERAL.lastIndex = p + 1
+  for (const p of findStarts(text, [ANY_LITERAL])) {
     for (const o of OPENERS.get(lower(text.charCodeAt(p))) ?? []) {
       if (!literalAt(text, p, o.literal, o.caseless)) continue
       if (o.needs) needed[o.rule] = true
