@@ -67,8 +67,9 @@ export const maxWindowLogits = (text: string, heads: ReadonlyArray<QuantizedHead
   if (heads.length > 2) throw new Error("maxWindowLogits: at most two heads")
   const weights = weightsFor(first.quantized, heads[1]?.quantized)
   const n = text.length
-  // scratch: the text; the segment starts (at most n + 1); the kept code units (4 + n + 4) and the
-  // index of each segment's first one; 24 bytes of sums per segment; the gather buffer (512 B)
+  // scratch: the text; the segment starts (at most n + 1); the index of each segment's first kept
+  // code unit; the kept code units (4 + n + 4); 24 bytes of sums per segment; the hashes of 2048
+  // kept units
   const textAt = scratch(align(2 * n) + 2 * align(4 * n + 8) + align(2 * n + 16) + 24 * (n + 1) + 8 * 2048 + 1024)
   writeText(textAt, text)
   const startsAt = textAt + align(2 * n)

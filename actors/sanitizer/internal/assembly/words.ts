@@ -44,9 +44,15 @@ export function words(text: usize, n: i32, starts: usize, nSeg: i32, w: usize, s
   let p = 0
   while (p < n) {
     let c = at(text, p)
-    const cl = classOf(c)
-    if (cl == 0 || cl == STOP) {
-      if (cl == STOP) hasPrev = false
+    let cl = classOf(c)
+    // spaces and punctuation: a loop of their own, with nothing else live
+    while (cl == 0 && ++p < n) {
+      c = at(text, p)
+      cl = classOf(c)
+    }
+    if (p >= n) break
+    if (cl == STOP) {
+      hasPrev = false
       p++
       continue
     }
@@ -66,15 +72,22 @@ export function words(text: usize, n: i32, starts: usize, nSeg: i32, w: usize, s
     }
     let h: u32
     let second: i32
+    // the class of the unit after the word, when it is no word character (else 0xff)
+    let after: u8 = 0xff
     if (cl == WORD) {
       const start = p
       h = OFFSET
-      do {
+      while (true) {
         h = (h ^ c) * FNV
         p++
         if (p >= n || p - start > 40) break
         c = at(text, p)
-      } while (classOf(c) == WORD)
+        const d = classOf(c)
+        if (d != WORD) {
+          after = d
+          break
+        }
+      }
       second = entry(w, hasPrev ? (((prev ^ 0x27d4eb2f) * 0x165667b1) ^ h) & MASK : ((h ^ 0x7feb352d) * 0x846ca68b) & MASK)
       k += 2
     } else {
@@ -90,6 +103,12 @@ export function words(text: usize, n: i32, starts: usize, nSeg: i32, w: usize, s
     hi += <i64>(((first - a) >> 16) + ((second - b) >> 16))
     prev = h
     hasPrev = true
+    // a space or punctuation after the word is read here, not by another turn of the loop
+    if (after == 0) p++
+    else if (after == STOP) {
+      hasPrev = false
+      p++
+    }
   }
   const s = sums + <usize>sg * 24
   store<i64>(s, load<i64>(s) + lo)
