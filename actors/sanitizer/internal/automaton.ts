@@ -21,17 +21,22 @@ export interface Tables {
   readonly next: number
   readonly rowBytes: number
   readonly ends: number
-  readonly lengths: number
+  readonly entries: number
   /** the longest literal */
   readonly longest: number
+  /** the most literals that end at one position */
+  readonly most: number
 }
 
 const isWordChar = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 48 && c <= 57)
 const lower = (c: number): number => (c >= 65 && c <= 90 ? c + 32 : c)
 const align = (n: number): number => (n + 15) & ~15
 
-/** Builds the automaton of `literals` into wasm memory, for the life of the process. */
-export const buildAutomaton = (literals: ReadonlyArray<string>, options: AutomatonOptions): Tables => {
+/**
+ * Builds the automaton of `literals` into wasm memory, for the life of the process. `ids`: what
+ * each literal is reported as (default: its index).
+ */
+export const buildAutomaton = (literals: ReadonlyArray<string>, options: AutomatonOptions, ids: ReadonlyArray<number> = literals.map((_, i) => i)): Tables => {
   const ascii = new Uint16Array(256)
   const wide = new Uint16Array(65_536)
   let k = 1
@@ -44,8 +49,9 @@ export const buildAutomaton = (literals: ReadonlyArray<string>, options: Automat
   }
   // the trie over symbols
   const children: Array<Map<number, number>> = [new Map()]
+  // per state, the literals ending there: id << 8 | length
   const own: Array<Array<number>> = [[]]
-  for (const t of literals) {
+  for (const [index, t] of literals.entries()) {
     let s = 0
     for (let i = 0; i < t.length; i++) {
       const y = symbol(t, i)
@@ -59,7 +65,8 @@ export const buildAutomaton = (literals: ReadonlyArray<string>, options: Automat
       }
       s = child
     }
-    ;(own[s] as Array<number>).push(t.length)
+    if (t.length > 255 || (ids[index] as number) >= 1 << 23) throw new Error("automaton: literal too long or id too large")
+    ;(own[s] as Array<number>).push(((ids[index] as number) << 8) | t.length)
   }
   // the symbols the text's other spellings read as: either case, word start or not
   for (let c = 0; c < 128; c++) {
@@ -103,35 +110,60 @@ export const buildAutomaton = (literals: ReadonlyArray<string>, options: Automat
     const row = next + 4 * k * t
     mem.i32[(next >> 2) + i] = (ends[t] as ReadonlyArray<number>).length > 0 ? ~row : row
   }
-  const lengths: Array<number> = []
+  const entries: Array<number> = []
   const endsAt = permanent(4 * states)
   for (let st = 0; st < states; st++) {
     const list = ends[st] as ReadonlyArray<number>
-    if (list.length > 255 || list.some((l) => l > 255)) throw new Error("automaton: literal too long")
-    mem.i32[(endsAt >> 2) + st] = (lengths.length << 8) | list.length
-    lengths.push(...list)
+    if (list.length > 255) throw new Error("automaton: too many literals end together")
+    mem.i32[(endsAt >> 2) + st] = (entries.length << 8) | list.length
+    entries.push(...list)
   }
-  const lengthsAt = permanent(lengths.length)
-  mem.u8.set(lengths, lengthsAt)
-  return { sym, wide: wideAt, next, rowBytes: 4 * k, ends: endsAt, lengths: lengthsAt, longest: Math.max(0, ...literals.map((t) => t.length)) }
+  const entriesAt = permanent(4 * entries.length)
+  mem.i32.set(entries, entriesAt >> 2)
+  return { sym, wide: wideAt, next, rowBytes: 4 * k, ends: endsAt, entries: entriesAt, longest: Math.max(0, ...literals.map((t) => t.length)), most: Math.max(0, ...ends.map((l) => l.length)) }
+}
+
+export interface Matches {
+  /** every position where a literal starts, ascending */
+  readonly starts: Array<number>
+  /** the ids of the literals starting at starts[i]: ids[offsets[i] .. offsets[i + 1]), ascending */
+  readonly offsets: Int32Array
+  readonly ids: Int32Array
 }
 
 /**
- * Every position of `text` where a literal of one of the automata starts, ascending, each once.
- * `written`: the caller has already written the text at the start of the scratch area.
+ * Every literal of the automata in `text`, by start position. `written`: the caller has already
+ * written the text at the start of the scratch area.
  */
-export const findStarts = (text: string, automata: ReadonlyArray<Tables>, written = false): Array<number> => {
+export const findMatches = (text: string, automata: ReadonlyArray<Tables>, written = false): Matches => {
   const n = text.length
   // read as two halves at once, the second from `overlap` before the first one's end (so it sees
   // every literal that ends in its half); a short text twice whole
   const overlap = Math.max(0, ...automata.map((a) => a.longest - 1))
   const L = n < 256 ? n : Math.ceil((n + overlap) / 2)
-  const at = scratch(align(2 * n) + align(4 * n) + align(n))
+  // every position of both halves may end `most` literals of each automaton
+  const nodes = 2 * L * automata.reduce((m, a) => m + a.most, 0) + 1
+  // the text; a mark per position; a list head per position; the nodes; the starts, offsets and ids
+  const at = scratch(align(2 * n) + align(n + 16) + align(4 * n + 16) + 8 * nodes + 2 * align(4 * n + 8) + 4 * nodes + 16)
   if (!written) writeText(at, text)
-  const startsAt = at + align(2 * n)
-  const markAt = startsAt + align(4 * n)
-  mem.u8.fill(0, markAt, markAt + n)
-  for (const a of automata) wasm.scan(at, n - L, L, a.sym, a.wide, a.next, a.rowBytes, a.ends, a.lengths, markAt)
-  const count = wasm.collect(markAt, n, startsAt)
-  return Array.from(mem.i32.subarray(startsAt >> 2, (startsAt >> 2) + count))
+  const markAt = at + align(2 * n)
+  const headsAt = markAt + align(n + 16)
+  const nodesAt = headsAt + align(4 * n + 16)
+  const startsAt = nodesAt + 8 * nodes
+  const offsetsAt = startsAt + align(4 * n + 8)
+  const idsAt = offsetsAt + align(4 * n + 8)
+  // read 16 at a time by collect: zeroed past the end too
+  mem.u8.fill(0, markAt, headsAt)
+  let count = 0
+  for (const a of automata) count = wasm.scan(at, n - L, L, a.sym, a.wide, a.next, a.rowBytes, a.ends, a.entries, markAt, headsAt, nodesAt, count)
+  const m = wasm.collect(markAt, headsAt, n, nodesAt, startsAt, offsetsAt, idsAt)
+  const offsets = mem.i32.slice(offsetsAt >> 2, (offsetsAt >> 2) + m + 1)
+  return {
+    starts: Array.from(mem.i32.subarray(startsAt >> 2, (startsAt >> 2) + m)),
+    offsets,
+    ids: mem.i32.slice(idsAt >> 2, (idsAt >> 2) + (offsets[m] as number))
+  }
 }
+
+/** Every position of `text` where a literal of one of the automata starts, ascending, each once. */
+export const findStarts = (text: string, automata: ReadonlyArray<Tables>, written = false): Array<number> => findMatches(text, automata, written).starts

@@ -26,8 +26,8 @@ interface Exports {
   readonly ngrams: (units: number, firstOf: number, nSeg: number, weights: number, sums: number, buf: number) => void
   readonly bestWindow: (starts: number, nSeg: number, end: number, sums: number, half: number, bias: number, scale: number, out: number) => void
   // literal search (automaton.ts) and the views' facts (prefilter.ts)
-  readonly scan: (text: number, q: number, L: number, sym: number, wide: number, next: number, rowBytes: number, ends: number, lengths: number, mark: number) => void
-  readonly collect: (mark: number, n: number, out: number) => number
+  readonly scan: (text: number, q: number, L: number, sym: number, wide: number, next: number, rowBytes: number, ends: number, entries: number, mark: number, heads: number, nodes: number, count: number) => number
+  readonly collect: (mark: number, heads: number, n: number, nodes: number, starts: number, offsets: number, ids: number) => number
   readonly facts: (text: number, n: number, edges: number, out: number) => void
 }
 
@@ -63,7 +63,8 @@ export const permanent = (bytes: number): number => {
 
 /**
  * The scratch area, at least `bytes` long; valid until the next call of anything here. It keeps
- * the size of the largest text seen (~40 bytes a character for the scorer: 4 MB for 100 KB).
+ * the size the largest text seen needed (at most ~65 bytes a character, for the prefilter's
+ * matches: 6.5 MB for a 100 KB message).
  */
 export const scratch = (bytes: number): number => {
   ensure(top + bytes)

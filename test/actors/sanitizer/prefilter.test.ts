@@ -65,15 +65,21 @@ describe("trigger prefilter", () => {
     }
   })
 
-  it("finds the same in long text, read as two halves at once, with the same facts", () => {
+  it("finds the same in long text, read as two halves at once, with the triggers at each start and the same facts", () => {
     const prefilter = buildPrefilter(TRIGGERS)
     const pieces = [...TRIGGERS, ...TRIGGERS.map((t) => t.slice(1)), "a", "x", "1", "3", "@", " ", " ", "  ", "\n", "e x a m p l e", "é", "и", "你", "😀", "the quiet ", "A"]
     const rand = rng(13)
     for (let k = 0; k < 60; k++) {
       // lengths around the two-halves threshold and far beyond it
       const text = soup(rand, pieces, 20 + Math.floor(rand() * (k < 30 ? 60 : 600)))
-      const { starts, facts } = prefilter.scan(text)
+      const { starts, offsets, ids, facts } = prefilter.scan(text)
       expect(starts, text).toEqual(reference(TRIGGERS, text))
+      // and which triggers start there, by their index
+      starts.forEach((p, i) => {
+        const wordStart = p === 0 || !isWordChar(text.charCodeAt(p - 1))
+        const here = TRIGGERS.flatMap((t, id) => (text.startsWith(t, p) && (wordStart || !isWordChar(t.charCodeAt(0))) ? [id] : []))
+        expect(Array.from(ids.subarray(offsets[i] as number, offsets[i + 1] as number)), `${text} @${p}`).toEqual(here)
+      })
       expect(facts.leetEdges, text).toEqual([...text.matchAll(/(?=[a-z][013457@$]|[013457@$][a-z])/g)].map((m) => m.index))
       expect(facts.spacedStart, text).toBe(/(?:[a-z] ){4,400}[a-z]/.exec(text)?.index ?? -1)
     }

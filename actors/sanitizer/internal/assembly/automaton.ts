@@ -5,8 +5,12 @@
 //
 // Tables: `sym` u16[256]: (code << 1 | word start) -> symbol * 4, for ASCII; `wide` u16[65536]
 // the same for other code units (0: the automaton has none); `next` i32[states * symbols]: the
-// address of the next state's row, bit-inverted when triggers end there; `ends` u32[states]:
-// (offset << 8 | count) of those triggers' lengths (u8) in `lengths`.
+// address of the next state's row, bit-inverted when literals end there; `ends` u32[states]:
+// (offset << 8 | count) of those literals in `entries`, u32s (id << 8 | length).
+//
+// Each match is a node (id, next) in a list per start position (`heads`: an i32 per position,
+// valid where `mark`, a byte per position, is set; node 0 is never used), so that `collect` can
+// give each start's literals in order without sorting all matches: a start has only a few.
 
 // 1 for [a-z0-9] by ASCII code: the word characters of word starts
 const WORD = memory.data(128)
@@ -20,15 +24,32 @@ for (let c = 0; c < 128; c++) store<u8>(WORD + c, (c >= 97 && c <= 122) || (c >=
   return c < 128 ? <u32>load<u8>(WORD + c) : 0
 }
 
-/** Marks in `mark` the start of every trigger ending at p (s: the row of the state entered). */
-@inline function hits(s: i32, p: i32, next: usize, rowBytes: i32, ends: usize, lengths: usize, mark: usize): void {
+/** Adds a node for every literal ending at p (s: the row of the state entered); returns the node count. */
+@inline function hits(s: i32, p: i32, next: usize, rowBytes: i32, ends: usize, entries: usize, mark: usize, heads: usize, nodes: usize, count: i32): i32 {
   const e = load<u32>(ends + (<usize>((s - <i32>next) / rowBytes) << 2))
-  const list = lengths + <usize>(e >> 8)
-  for (let i: u32 = 0; i < (e & 0xff); i++) store<u8>(mark + <usize>(p + 1 - <i32>load<u8>(list + i)), 1)
+  const list = entries + (<usize>(e >> 8) << 2)
+  for (let i: u32 = 0; i < (e & 0xff); i++) {
+    const entry = load<u32>(list + (<usize>i << 2))
+    const start = p + 1 - <i32>(entry & 0xff)
+    const head = heads + (<usize>start << 2)
+    // the list of a position not yet marked starts empty (heads are not zeroed: 4 bytes a position)
+    if (load<u8>(mark + <usize>start) == 0) {
+      store<u8>(mark + <usize>start, 1)
+      store<i32>(head, 0)
+    }
+    count++
+    store<i32>(nodes + (<usize>count << 3), <i32>(entry >> 8))
+    store<i32>(nodes + (<usize>count << 3), load<i32>(head), 4)
+    store<i32>(head, count)
+  }
+  return count
 }
 
-/** Runs the automaton over L code units from 0 and L from q, marking trigger starts in `mark`. */
-export function scan(text: usize, q: i32, L: i32, sym: usize, wide: usize, next: usize, rowBytes: i32, ends: usize, lengths: usize, mark: usize): void {
+/**
+ * Runs the automaton over L code units from 0 and L from q, adding a node per match from node
+ * `count` on; returns the new count.
+ */
+export function scan(text: usize, q: i32, L: i32, sym: usize, wide: usize, next: usize, rowBytes: i32, ends: usize, entries: usize, mark: usize, heads: usize, nodes: usize, count: i32): i32 {
   let sA = <i32>next
   let sB = <i32>next
   let pwA: u32 = 0
@@ -60,33 +81,46 @@ export function scan(text: usize, q: i32, L: i32, sym: usize, wide: usize, next:
     if ((sA | sB) < 0) {
       if (sA < 0) {
         sA = ~sA
-        hits(sA, i, next, rowBytes, ends, lengths, mark)
+        count = hits(sA, i, next, rowBytes, ends, entries, mark, heads, nodes, count)
       }
       if (sB < 0) {
         sB = ~sB
-        hits(sB, q + i, next, rowBytes, ends, lengths, mark)
+        count = hits(sB, q + i, next, rowBytes, ends, entries, mark, heads, nodes, count)
       }
     }
   }
+  return count
 }
 
-/** Writes the marked positions of `mark` [0, n) as ascending i32s at `out`; returns their count. */
-export function collect(mark: usize, n: i32, out: usize): i32 {
-  let o = out
-  let i = 0
-  for (; i + 16 <= n; i += 16) {
+/**
+ * For each position with matches, ascending: the position at `starts` (i32s), where its literal
+ * ids begin in `ids` at `offsets` (i32s, one more at the end), and the ids, ascending and each
+ * once (the two halves both find the literals where they overlap). Returns the count of starts.
+ */
+export function collect(mark: usize, heads: usize, n: i32, nodes: usize, starts: usize, offsets: usize, ids: usize): i32 {
+  let count = 0
+  let o = ids
+  for (let i = 0; i < n; i += 16) {
     let bits = i8x16.bitmask(i8x16.ne(v128.load(mark + <usize>i), i8x16.splat(0)))
     while (bits != 0) {
-      store<i32>(o, i + ctz(bits))
-      o += 4
+      const p = i + ctz(bits)
       bits &= bits - 1
+      store<i32>(starts + (<usize>count << 2), p)
+      store<i32>(offsets + (<usize>count << 2), <i32>((o - ids) >> 2))
+      count++
+      // insertion into the sorted run of this start's ids, dropping repeats
+      const from = o
+      for (let k = load<i32>(heads + (<usize>p << 2)); k != 0; k = load<i32>(nodes + (<usize>k << 3), 4)) {
+        const id = load<i32>(nodes + (<usize>k << 3))
+        let at = o
+        while (at > from && load<i32>(at - 4) > id) at -= 4
+        if (at > from && load<i32>(at - 4) == id) continue
+        memory.copy(at + 4, at, o - at)
+        store<i32>(at, id)
+        o += 4
+      }
     }
   }
-  for (; i < n; i++) {
-    if (load<u8>(mark + <usize>i) != 0) {
-      store<i32>(o, i)
-      o += 4
-    }
-  }
-  return <i32>((o - out) >> 2)
+  store<i32>(offsets + (<usize>count << 2), <i32>((o - ids) >> 2))
+  return count
 }
