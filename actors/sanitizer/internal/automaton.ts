@@ -125,7 +125,7 @@ export const buildAutomaton = (literals: ReadonlyArray<string>, options: Automat
 
 export interface Matches {
   /** every position where a literal starts, ascending */
-  readonly starts: Array<number>
+  readonly starts: Int32Array
   /** the ids of the literals starting at starts[i]: ids[offsets[i] .. offsets[i + 1]), ascending */
   readonly offsets: Int32Array
   readonly ids: Int32Array
@@ -157,13 +157,14 @@ export const findMatches = (text: string, automata: ReadonlyArray<Tables>, writt
   let count = 0
   for (const a of automata) count = wasm.scan(at, n - L, L, a.sym, a.wide, a.next, a.rowBytes, a.ends, a.entries, markAt, headsAt, nodesAt, count)
   const m = wasm.collect(markAt, headsAt, n, nodesAt, startsAt, offsetsAt, idsAt)
+  // copies (the scratch is reused by the next call), typed: near-miss text has tens of thousands
   const offsets = mem.i32.slice(offsetsAt >> 2, (offsetsAt >> 2) + m + 1)
   return {
-    starts: Array.from(mem.i32.subarray(startsAt >> 2, (startsAt >> 2) + m)),
+    starts: mem.i32.slice(startsAt >> 2, (startsAt >> 2) + m),
     offsets,
     ids: mem.i32.slice(idsAt >> 2, (idsAt >> 2) + (offsets[m] as number))
   }
 }
 
 /** Every position of `text` where a literal of one of the automata starts, ascending, each once. */
-export const findStarts = (text: string, automata: ReadonlyArray<Tables>, written = false): Array<number> => findMatches(text, automata, written).starts
+export const findStarts = (text: string, automata: ReadonlyArray<Tables>, written = false): Int32Array => findMatches(text, automata, written).starts

@@ -45,7 +45,9 @@ export const buildPrefilter = (triggers: Iterable<string>): Prefilter => {
     wasm.facts(textAt, n, edgesAt, out)
     const o = out >> 2
     const edges = mem.i32[o] as number
-    const facts: TextFacts = { leetEdges: Array.from(mem.i32.subarray(edgesAt >> 2, (edgesAt >> 2) + edges)), spacedStart: mem.i32[o + 1] as number }
+    const leetEdges: Array<number> = []
+    for (let i = edgesAt >> 2; i < (edgesAt >> 2) + edges; i++) leetEdges.push(mem.i32[i] as number)
+    const facts: TextFacts = { leetEdges, spacedStart: mem.i32[o + 1] as number }
     const nonAscii = mem.i32[o + 2] === 1
     return { ...findMatches(text, nonAscii && wide !== undefined ? [narrow, wide] : [narrow], true), facts }
   }
