@@ -29,6 +29,8 @@ interface Exports {
   readonly scan: (text: number, q: number, L: number, sym: number, wide: number, next: number, rowBytes: number, ends: number, entries: number, mark: number, heads: number, nodes: number, count: number) => number
   readonly collect: (mark: number, heads: number, n: number, nodes: number, starts: number, offsets: number, ids: number) => number
   readonly facts: (text: number, n: number, edges: number, out: number) => void
+  // decode.ts's run finder
+  readonly runs: (text: number, n: number, out: number) => number
 }
 
 export const WASM_URL = new URL("./assembly/sanitizer.wasm", import.meta.url)

@@ -6,6 +6,7 @@ export { compact, ngrams } from "./ngrams"
 export { bestWindow } from "./windows"
 export { scan, collect } from "./automaton"
 export { facts } from "./facts"
+export { runs } from "./runs"
 
 /** Where the caller's memory may begin (after the static tables). */
 export function heapBase(): usize {
