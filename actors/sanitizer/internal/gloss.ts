@@ -19,8 +19,8 @@ interface Node {
 
 export interface Gloss {
   readonly text: string
-  /** gloss index -> index in the text it was made from (length text.length + 1) */
-  readonly map: Int32Array
+  /** an offset in the gloss (0..text.length) -> the offset in the text it was made from */
+  readonly toSource: (at: number) => number
 }
 
 type Dictionary = Readonly<Record<string, Readonly<Record<string, ReadonlyArray<string>>>>>
@@ -34,6 +34,10 @@ const isWordChar = (c: number): boolean =>
 const isUnspaced = (c: number): boolean =>
   (c >= 0x3040 && c <= 0x30ff) || (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0x0e00 && c <= 0x0eff) || (c >= 0x1000 && c <= 0x109f) || (c >= 0x1780 && c <= 0x17ff)
 
+// A message glossed this much is glossed enough: the view ends there, so text built of dictionary
+// forms (an attacker's padding) costs a bounded amount, in the gloss pass and in scoring it.
+const MAX_REPLACEMENTS = 2000
+
 export interface Glosser {
   readonly gloss: (text: string) => Gloss | undefined
 }
@@ -41,7 +45,10 @@ export interface Glosser {
 /** `fold` must be the normalisation applied to the text (forms are folded the same way). */
 export const makeGlosser = (dictionary: Dictionary, fold: (s: string) => string): Glosser => {
   const root = node()
+  // code units that start some form: every other position is skipped without a trie lookup
+  const starts = new Uint8Array(0x10000)
   const insert = (form: string): Node => {
+    starts[form.charCodeAt(0)] = 1
     let n = root
     for (let i = 0; i < form.length; i++) {
       const c = form.charCodeAt(i)
@@ -78,70 +85,93 @@ export const makeGlosser = (dictionary: Dictionary, fold: (s: string) => string)
     return end - at === form.length && text.startsWith(form, at) ? end : -1
   }
 
-  const gloss = (text: string): Gloss | undefined => {
-    let out = ""
-    const map: Array<number> = []
-    let replaced = 0
-    const emit = (s: string, from: number): void => {
-      out += s
-      for (let k = 0; k < s.length; k++) map.push(from)
+  // the longest form starting at i (a word start, or any position in an unspaced script)
+  const longest = (text: string, i: number, unspaced: boolean, end: number): { concept: string; end: number } | undefined => {
+    const n = text.length
+    if (starts[text.charCodeAt(i)] === 0) return undefined
+    let best: { concept: string; end: number } | undefined
+    let t: Node | undefined = root
+    for (let j = i; j < n; j++) {
+      t = t.next.get(text.charCodeAt(j))
+      if (t === undefined) break
+      const len = j + 1
+      if (unspaced) {
+        if (t.word !== undefined) best = { concept: t.word, end: len }
+        continue
+      }
+      if (t.prefix !== undefined && len <= end) best = { concept: t.prefix, end }
+      if (t.word !== undefined && len === end) best = { concept: t.word, end }
+      if (t.phrases !== undefined && len === end) {
+        for (const ph of t.phrases) {
+          let at = end
+          for (const w of ph.rest) {
+            if (at < 0) break
+            let s = at
+            while (s < n && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++
+            at = s > at ? matchWord(text, s, w) : -1
+          }
+          if (at > 0 && (best === undefined || at > best.end)) best = { concept: ph.concept, end: at }
+        }
+      }
     }
+    return best
+  }
+
+  const gloss = (text: string): Gloss | undefined => {
+    // Unchanged runs are copied as slices; `anchors` holds (gloss offset, text offset) where each
+    // piece starts, so a gloss offset maps back by binary search instead of a table per unit.
+    const parts: Array<string> = []
+    const anchors: Array<number> = []
+    let outLen = 0
+    let copyFrom = 0
     const n = text.length
     let i = 0
-    while (i < n) {
+    let budget = MAX_REPLACEMENTS
+    while (i < n && budget > 0) {
       const c = text.charCodeAt(i)
       const unspaced = isUnspaced(c)
-      const atWordStart = unspaced || (isWordChar(c) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)) || isUnspaced(text.charCodeAt(i - 1))))
-      if (!atWordStart) {
-        emit(text[i] as string, i)
+      if (!unspaced && !(isWordChar(c) && (i === 0 || !isWordChar(text.charCodeAt(i - 1)) || isUnspaced(text.charCodeAt(i - 1))))) {
         i++
         continue
       }
       const end = unspaced ? i : wordEnd(text, i)
-      // walk the trie: the longest form wins
-      let best: { concept: string; end: number } | undefined
-      let t: Node | undefined = root
-      for (let j = i; j < n && t !== undefined; j++) {
-        t = t.next.get(text.charCodeAt(j))
-        if (t === undefined) break
-        const len = j + 1
-        if (unspaced) {
-          if (t.word !== undefined) best = { concept: t.word, end: len }
-          continue
-        }
-        if (t.prefix !== undefined && len <= end) best = { concept: t.prefix, end }
-        if (t.word !== undefined && len === end) best = { concept: t.word, end }
-        if (t.phrases !== undefined && len === end) {
-          for (const ph of t.phrases) {
-            let at = end
-            for (const w of ph.rest) {
-              if (at < 0) break
-              let s = at
-              while (s < n && (text.charCodeAt(s) === 32 || text.charCodeAt(s) === 9)) s++
-              at = s > at ? matchWord(text, s, w) : -1
-            }
-            if (at > 0 && (best === undefined || at > best.end)) best = { concept: ph.concept, end: at }
-          }
-        }
+      const best = longest(text, i, unspaced, end)
+      if (best === undefined) {
+        i = unspaced ? i + 1 : Math.max(end, i + 1)
+        continue
       }
-      if (best !== undefined) {
-        // the trailing space stands for the end of the replaced word: spans ending there map
-        // back past the whole word
-        emit(` ${best.concept}`, i)
-        emit(" ", best.end)
-        replaced++
-        i = best.end
-      } else if (unspaced) {
-        emit(text[i] as string, i)
-        i++
-      } else {
-        for (let k = i; k < end; k++) emit(text[k] as string, k)
-        i = Math.max(end, i + 1)
+      if (copyFrom < i) {
+        anchors.push(outLen, copyFrom)
+        parts.push(text.slice(copyFrom, i))
+        outLen += i - copyFrom
       }
+      // " concept" stands for the word's start; the trailing space for its end, so a span ending
+      // there maps back past the whole word
+      anchors.push(outLen, -1 - i, outLen + best.concept.length + 1, -1 - best.end)
+      parts.push(` ${best.concept} `)
+      outLen += best.concept.length + 2
+      copyFrom = i = best.end
+      budget--
     }
-    if (replaced === 0) return undefined
-    map.push(n)
-    return { text: out, map: Int32Array.from(map) }
+    if (anchors.length === 0) return undefined
+    // past the budget the gloss view ends (the text as written is scored whole anyway)
+    const tail = budget > 0 ? n : copyFrom
+    anchors.push(outLen, copyFrom)
+    parts.push(text.slice(copyFrom, tail))
+    const glossed = parts.join("")
+    const toSource = (at: number): number => {
+      // last anchor at or before `at`; a negative text offset marks a replacement (no offsets inside)
+      let lo = 0
+      let hi = anchors.length / 2 - 1
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1
+        if ((anchors[2 * mid] as number) <= at) lo = mid
+        else hi = mid - 1
+      }
+      const from = anchors[2 * lo + 1] as number
+      return from < 0 ? -1 - from : Math.min(tail, from + at - (anchors[2 * lo] as number))
+    }
+    return { text: glossed, toSource }
   }
   return { gloss }
 }

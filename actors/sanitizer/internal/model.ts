@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs"
 import { BUCKETS, HASH_BITS } from "./features.ts"
 import { maxWindowLogits } from "./score.ts"
-import { loadDictionary, makeGlosser } from "./gloss.ts"
+import { loadDictionary, makeGlosser, type Gloss } from "./gloss.ts"
 import { normalize } from "./normalize.ts"
 import type { Severity } from "./rules.ts"
 
@@ -110,7 +110,7 @@ export const scoreHeads = (text: string, model: Model, names: ReadonlyArray<Head
 const GLOSSER = makeGlosser(loadDictionary(), (s) => normalize(s).text)
 
 /** The gloss view of normalised text (undefined: nothing in it is glossed). */
-export const glossOf = (text: string): { readonly text: string; readonly map: Int32Array } | undefined => GLOSSER.gloss(text)
+export const glossOf = (text: string): Gloss | undefined => GLOSSER.gloss(text)
 
 /**
  * scoreHeads on the text and, when it holds other scripts or accented letters (`multilingual`),
@@ -122,5 +122,5 @@ export const scoreViews = (text: string, model: Model, names: ReadonlyArray<Head
   const g = multilingual && names.includes("direct") ? GLOSSER.gloss(text) : undefined
   if (g === undefined) return plain
   const s = scoreHeads(g.text, model, ["direct"], inData)[0] as HeadScore
-  return plain.map((p) => (p.head === "direct" && s.probability > p.probability ? { ...s, windowStart: g.map[s.windowStart] as number, windowEnd: g.map[s.windowEnd] as number } : p))
+  return plain.map((p) => (p.head === "direct" && s.probability > p.probability ? { ...s, windowStart: g.toSource(s.windowStart), windowEnd: g.toSource(s.windowEnd) } : p))
 }

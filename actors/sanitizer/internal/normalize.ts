@@ -61,11 +61,26 @@ const EMOJI = /\p{Extended_Pictographic}|\uFE0F|\p{Emoji_Modifier}/u
 const NON_LATIN_LETTER = /[\u0600-\u06ff\u0750-\u077f\u0900-\u0dff\ufb50-\ufdff]/
 const legitimateInvisible = (input: string, i: number, cp: number): boolean => {
   if (cp === 0xfeff && i === 0) return true
+  if (cp !== 0x200d && cp !== 0x200c) return false
   const before = String.fromCodePoint(input.codePointAt(i > 1 && /[\udc00-\udfff]/.test(input[i - 1] as string) ? i - 2 : i - 1) ?? 32)
   const after = String.fromCodePoint(input.codePointAt(i + 1) ?? 32)
   if (cp === 0x200d) return EMOJI.test(before) && EMOJI.test(after)
   if (cp === 0x200c) return NON_LATIN_LETTER.test(before) && NON_LATIN_LETTER.test(after)
   return false
+}
+
+// Per BMP code unit, learnt on first sight: 1 = normalises to itself (copied in runs, as slices),
+// 2 = a combining mark, 3 = anything else (the careful path below).
+const KIND = new Uint8Array(0x10000)
+const kindOf = (cp: number): number => {
+  let k = KIND[cp] as number
+  if (k === 0) {
+    const ch = String.fromCharCode(cp)
+    const plain = cp !== 0 && !isZeroWidth(cp) && !isBidi(cp) && !(cp >= 0xd800 && cp <= 0xdfff)
+    k = MARK.test(ch) ? 2 : plain && foldCodePoint(cp) === ch ? 1 : 3
+    KIND[cp] = k
+  }
+  return k
 }
 
 // Printable ASCII plus tab/newline/CR: lower-casing is the whole normalisation.
@@ -106,8 +121,30 @@ export const normalize = (input: string): Normalized => {
     markRunCount = 0
   }
   let inTags = false
+  // a run of characters that normalise to themselves, emitted at once
+  let runStart = -1
+  const flush = (end: number): void => {
+    if (runStart < 0) return
+    const len = end - runStart
+    if (n + len + 1 > map.length) {
+      const bigger = new Int32Array(map.length * 2 + len)
+      bigger.set(map)
+      map = bigger
+    }
+    for (let k = 0; k < len; k++) map[n + k] = runStart + k
+    n += len
+    out += input.slice(runStart, end)
+    runStart = -1
+  }
   for (let i = 0; i < input.length;) {
     const cp = input.codePointAt(i) as number
+    if (cp < 0x10000 && !inTags && kindOf(cp) === 1) {
+      if (markRunStart >= 0) closeMarkRun(i)
+      if (runStart < 0) runStart = i
+      i++
+      continue
+    }
+    flush(i)
     const w = cp > 0xffff ? 2 : 1
     // hidden tag text is a separate run of words: keep it from gluing onto visible words
     if (inTags !== isTag(cp) && !isZeroWidth(cp) && !isBidi(cp)) {
@@ -136,7 +173,7 @@ export const normalize = (input: string): Normalized => {
       if (ascii !== "") emit(ascii.toLowerCase(), i)
     } else {
       const folded = foldCodePoint(cp)
-      if (MARK.test(String.fromCodePoint(cp))) {
+      if (cp < 0x10000 ? kindOf(cp) === 2 : MARK.test(String.fromCodePoint(cp))) {
         // every mark counts towards a stacked run; accents are dropped, script vowel signs kept
         if (markRunStart < 0) markRunStart = i
         markRunCount++
@@ -148,6 +185,7 @@ export const normalize = (input: string): Normalized => {
     }
     i += w
   }
+  flush(input.length)
   closeMarkRun(input.length)
   if (n + 1 > map.length) {
     const bigger = new Int32Array(n + 1)

@@ -41,10 +41,12 @@ describe("gloss view", () => {
     const g = gloss(text)
     expect(g).toBeDefined()
     if (g === undefined) return
-    expect(g.map.length).toBe(g.text.length + 1)
     const at = g.text.indexOf("password")
-    expect(text.slice(g.map[at], g.map[at + "password ".length])).toBe("contrasena")
-    for (let i = 1; i < g.map.length; i++) expect(g.map[i]).toBeGreaterThanOrEqual(g.map[i - 1] as number)
+    expect(text.slice(g.toSource(at), g.toSource(at + "password ".length))).toBe("contrasena")
+    expect(g.toSource(0)).toBe(0)
+    expect(g.toSource(g.text.length)).toBe(text.length)
+    expect(text.slice(g.toSource(g.text.indexOf("por")))).toBe("por favor")
+    for (let i = 1; i <= g.text.length; i++) expect(g.toSource(i)).toBeGreaterThanOrEqual(g.toSource(i - 1))
   })
 
   it("stays linear on adversarial input (long runs of form prefixes)", () => {
