@@ -49,6 +49,16 @@ describe("gloss view", () => {
     for (let i = 1; i <= g.text.length; i++) expect(g.toSource(i)).toBeGreaterThanOrEqual(g.toSource(i - 1))
   })
 
+  it("ends the view after its replacement budget: a text made of dictionary forms costs a bounded amount", () => {
+    const text = fold("todas ".repeat(5000))
+    const g = gloss(text)
+    expect(g).toBeDefined()
+    if (g === undefined) return
+    expect(g.text.match(/ all /g)?.length).toBe(2000)
+    expect(g.toSource(g.text.length)).toBeLessThan(text.length)
+    expect(g.toSource(g.text.length)).toBe(2000 * "todas ".length - 1)
+  })
+
   it("stays linear on adversarial input (long runs of form prefixes)", () => {
     const unit = "инструкц指示密 ignor a partir de "
     const small = unit.repeat(200)
